@@ -257,18 +257,18 @@ def _ragged_arange(lens):
     return np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
 
 
-def _fixed_width_epochs(joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "Epoch seconds of an (n, 20) byte array of `YYYY-mm-ddTHH:MM:SSZ` stamps, and which rows were well formed."
-    b = joined.astype(np.int64) - ord('0')
-    digit_cols = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-    sep_ok = ((joined[:, 4] == ord('-')) & (joined[:, 7] == ord('-')) & (joined[:, 10] == ord('T')) &
-              (joined[:, 13] == ord(':')) & (joined[:, 16] == ord(':')) & (joined[:, 19] == ord('Z')))
-    ok = sep_ok & ((b[:, digit_cols] >= 0) & (b[:, digit_cols] <= 9)).all(1)
-    num = lambda *cols: sum(b[:, c] * 10**(len(cols) - 1 - k) for k, c in enumerate(cols))
-    Y, m, d = num(0, 1, 2, 3), num(5, 6), num(8, 9)
-    H, M, S = num(11, 12), num(14, 15), num(17, 18)
+def _fixed_width_epochs(stamps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "Epoch seconds of an (n, 20) uint8 array of `YYYY-mm-ddTHH:MM:SSZ` stamps, and which rows were well formed."
+    ok = np.ones(len(stamps), dtype=bool)
+    for col, ch in ((4, '-'), (7, '-'), (10, 'T'), (13, ':'), (16, ':'), (19, 'Z')): ok &= stamps[:, col] == ord(ch)
+    def num(*cols):  # one field at a time keeps memory at a few int64 columns, not n x 20 of them
+        v = np.zeros(len(stamps), dtype=np.int64)
+        for c in cols:
+            digit = stamps[:, c].astype(np.int64) - ord('0'); ok[:] &= (digit >= 0) & (digit <= 9); v = v * 10 + digit
+        return v
+    Y, m, d, H, M, S = num(0, 1, 2, 3), num(5, 6), num(8, 9), num(11, 12), num(14, 15), num(17, 18)
     ok &= (m >= 1) & (m <= 12) & (d >= 1) & (d <= 31) & (H < 24) & (M < 60) & (S < 61)
-    # days since epoch from civil date (Howard Hinnant's algorithm), valid for the proleptic Gregorian calendar
+    # days since epoch from the civil date (Howard Hinnant's algorithm, proleptic Gregorian calendar)
     y = Y - (m <= 2); era = y // 400; yoe = y - era * 400
     doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
     days = era * 146097 + (yoe * 365 + yoe // 4 - yoe // 100 + doy) - 719468
@@ -306,59 +306,67 @@ def _parse_times(cells: pd.Series):
     return flat, counts, ok
 
 # %% ../nbs/00_data.ipynb #c029
-def read_trajectories(path, geo_index: pd.Series, succ_ptr, succ_idx, report: ValidationReport) -> Trajectories:
+def read_trajectories(path, geo_index: pd.Series, succ_ptr, succ_idx, report: ValidationReport,
+                      chunk_rows: int = 200_000) -> Trajectories:
     "Validated ragged trajectory store from a HOSER train/val/test CSV (road ids mapped to road indices)."
-    df = _read_csv(path, TRAJ_COLUMNS)
-    if len(df) == 0: raise DataError(path, None, "empty split: no trajectories")
+    reader = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, chunksize=chunk_rows)
+    parts, row0 = [], 0
+    for df in tqdm(reader, desc=Path(path).name, leave=False, mininterval=2):
+        df.columns = [c.strip() for c in df.columns]
+        missing = [c for c in TRAJ_COLUMNS if c not in df.columns]
+        if missing: raise DataError(path, None, f"missing required column(s) {missing}; found {list(df.columns)}")
+        parts.append(_parse_trajectory_rows(df, row0, path, geo_index, succ_ptr, succ_idx, report)); row0 += len(df)
+    if row0 == 0: raise DataError(path, None, "empty split: no trajectories")
+    roads, times, lens, rows = (np.concatenate(x) for x in zip(*parts))
+    if len(lens) == 0: raise DataError(path, None, "empty split: no valid trajectories")
+    offsets = np.zeros(len(lens) + 1, dtype=np.int64); offsets[1:] = np.cumsum(lens)
+    return Trajectories(roads, times, offsets, rows)
+
+def _parse_trajectory_rows(df, row0, path, geo_index, succ_ptr, succ_idx, report):
+    "Validate one chunk of trajectory rows: (road indices, times, lengths, 1-based rows) of the good ones."
     rids, rcount, rok = _split_ints(df.rid_list)
     times, tcount, tok = _parse_times(df.time_list)
     n = len(df); bad = np.zeros(n, dtype=bool)
     def flag(mask, kind, msg):
-        for i in np.flatnonzero(mask & ~bad): report.add(path, int(i) + 1, msg(i), kind)
+        for i in np.flatnonzero(mask & ~bad): report.add(path, row0 + int(i) + 1, msg(i), kind)
         bad[mask] = True
     flag(~rok, 'bad_id', lambda i: f"rid_list {df.rid_list.iloc[i][:60]!r} is not a list of integer road ids")
     flag(~tok, 'bad_time', lambda i: f"unparseable timestamp in time_list {df.time_list.iloc[i][:60]!r}")
     flag(rcount != tcount, 'length_mismatch', lambda i: f"time_list has {tcount[i]} entries, rid_list has {rcount[i]}")
     flag(rcount < 2, 'too_short', lambda i: f"trajectory has {rcount[i]} road(s); at least 2 are needed")
-    # flat per-token arrays for the rows that are still good (rid and time tokens line up there)
+    # flat per-token arrays of the rows still good (their rid and time tokens line up)
     rstart = np.concatenate([[0], np.cumsum(rcount)]); tstart = np.concatenate([[0], np.cumsum(tcount)])
     keep = np.flatnonzero(~bad); lens = rcount[keep]
     tok_r = np.repeat(rstart[keep], lens) + _ragged_arange(lens)
     tok_t = np.repeat(tstart[keep], lens) + _ragged_arange(lens)
     row_of = np.repeat(keep, lens)
-    ridx = geo_index.reindex(rids[tok_r]).to_numpy()
-    t = times[tok_t]
+    ids = rids[tok_r]; t = times[tok_t]
+    ridx = geo_index.reindex(ids).to_numpy()
     first = np.zeros(len(row_of), dtype=bool); first[np.cumsum(lens) - lens] = True
     last = np.zeros(len(row_of), dtype=bool); last[np.cumsum(lens) - 1] = True
+    token_flag = lambda mask, kind, msg: _flag_tokens(mask, row_of, bad, report, path, row0, kind, msg)
     unknown = np.isnan(ridx)
-    _flag_tokens(unknown, row_of, bad, report, path, 'unknown_road', lambda k: f"unknown road id {rids[tok_r][k]}")
+    token_flag(unknown, 'unknown_road', lambda k: f"unknown road id {ids[k]}")
     r = np.where(unknown, 0, ridx).astype(np.int64)
     decreasing = np.zeros(len(r), dtype=bool); decreasing[1:] = (t[1:] < t[:-1]) & ~first[1:]
-    _flag_tokens(decreasing, row_of, bad, report, path, 'decreasing_time',
-                 lambda k: f"timestamp at position {k - np.searchsorted(row_of, row_of[k])} goes back in time")
-    # connectivity: each (r[k], r[k+1]) inside a trajectory must be a transition in roadmap.rel
+    token_flag(decreasing, 'decreasing_time',
+               lambda k: f"timestamp at position {k - np.searchsorted(row_of, row_of[k])} goes back in time")
+    # each (r[k], r[k+1]) inside a trajectory must be a transition of roadmap.rel
     step = ~last & ~unknown & np.roll(~unknown, -1)
-    a, b = r[step], np.roll(r, -1)[step]
-    connected = np.zeros(len(r), dtype=bool); connected[~step] = True
-    connected[step] = _csr_has_edge(succ_ptr, succ_idx, a, b)
-    deg = np.diff(succ_ptr)
-    dead = step & (deg[r] == 0)
-    _flag_tokens(dead, row_of, bad, report, path, 'dead_end_inside',
-                 lambda k: f"road {rids[tok_r][k]} is a dead end (no out-neighbours) but is not the last road")
-    _flag_tokens(~connected & ~dead, row_of, bad, report, path, 'not_connected',
-                 lambda k: f"roads {rids[tok_r][k]} -> {rids[tok_r][k + 1]} are not connected in roadmap.rel")
-    good_rows = np.flatnonzero(~bad)
+    connected = np.ones(len(r), dtype=bool)
+    connected[step] = _csr_has_edge(succ_ptr, succ_idx, r[step], np.roll(r, -1)[step])
+    dead = step & (np.diff(succ_ptr)[r] == 0)
+    token_flag(dead, 'dead_end_inside', lambda k: f"road {ids[k]} is a dead end (no out-neighbours) but is not the last road")
+    token_flag(~connected & ~dead, 'not_connected', lambda k: f"roads {ids[k]} -> {ids[k + 1]} are not connected in roadmap.rel")
+    good = np.flatnonzero(~bad)
     tok_keep = ~bad[row_of]
-    lens = rcount[good_rows]
-    offsets = np.zeros(len(good_rows) + 1, dtype=np.int64); offsets[1:] = np.cumsum(lens)
-    if len(good_rows) == 0: raise DataError(path, None, "empty split: no valid trajectories")
-    return Trajectories(r[tok_keep].astype(np.int32), t[tok_keep], offsets, good_rows + 1)
+    return r[tok_keep].astype(np.int32), t[tok_keep], rcount[good], row0 + good + 1
 
-def _flag_tokens(mask, row_of, bad, report, path, kind, msg):
+def _flag_tokens(mask, row_of, bad, report, path, row0, kind, msg):
     "Report the first offending token of each still-good row, then mark those rows bad."
     hit = mask & ~bad[row_of]
     rows, first = np.unique(row_of[hit], return_index=True)
-    for row, k in zip(rows, np.flatnonzero(hit)[first]): report.add(path, int(row) + 1, msg(k), kind)
+    for row, k in zip(rows, np.flatnonzero(hit)[first]): report.add(path, row0 + int(row) + 1, msg(k), kind)
     bad[rows] = True
 
 def _csr_has_edge(ptr, idx, a, b):
@@ -562,7 +570,7 @@ def make_grid_city(folder, n_rows: int = 12, n_cols: int = 12, n_trips: int = 60
                                           "`trajdistill.data.make_grid_city` for tests; not a real place.\n")
     return folder
 
-# %% ../nbs/00_data.ipynb #c050
+# %% ../nbs/00_data.ipynb #c052
 HOSER_DATASET_URL = 'https://huggingface.co/datasets/caoji2001/HOSER-dataset'
 BENCHMARK_CITIES = ('beijing', 'porto', 'san_francisco')
 
@@ -583,7 +591,7 @@ def resolve_city(city: str) -> Path:
     raise FileNotFoundError(f"No city at {folder}: expected the files {expected}.{hint} "
                             f"Embedded cities: {', '.join(embedded) or 'none'}; or pass any folder in the HOSER format.")
 
-# %% ../nbs/00_data.ipynb #c053
+# %% ../nbs/00_data.ipynb #c055
 def od_pairs(tr: Trajectories) -> np.ndarray:
     "(origin road, destination road) of each trajectory as one int64 key."
     return tr.origins.astype(np.int64) << 32 | tr.destinations.astype(np.int64)
@@ -592,7 +600,7 @@ def od_disjoint(city: City, split: str = 'test') -> np.ndarray:
     "Indices of `split` trajectories whose OD road pair never occurs in train (deterministic, in file order)."
     return np.flatnonzero(~np.isin(od_pairs(city.splits[split]), od_pairs(city.splits['train'])))
 
-# %% ../nbs/00_data.ipynb #c056
+# %% ../nbs/00_data.ipynb #c058
 def trip_stats(city: City, tr: Trajectories) -> pd.DataFrame:
     "Per-trajectory length (km, summed road lengths), duration (min), number of roads and departure hour (UTC)."
     km = np.add.reduceat(city.roads.length_m.to_numpy()[tr.roads], tr.offsets[:-1]) / 1000
