@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #c002
 from __future__ import annotations
-import hashlib, json, re, os, tempfile, warnings
+import hashlib, io, json, re, os, tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -307,7 +307,7 @@ def _parse_times(cells: pd.Series):
 
 # %% ../nbs/00_data.ipynb #c029
 def read_trajectories(path, geo_index: pd.Series, succ_ptr, succ_idx, report: ValidationReport,
-                      chunk_rows: int = 200_000) -> Trajectories:
+                      chunk_rows: int = 50_000) -> Trajectories:
     "Validated ragged trajectory store from a HOSER train/val/test CSV (road ids mapped to road indices)."
     reader = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, chunksize=chunk_rows)
     parts, row0 = [], 0
@@ -395,7 +395,10 @@ def atomic_write(path, write_fn):
     "Call `write_fn(tmp_path)` then atomically move the temporary file to `path`."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix); os.close(fd)
-    try: write_fn(tmp); os.replace(tmp, path)
+    umask = os.umask(0); os.umask(umask)
+    try:
+        write_fn(tmp); os.chmod(tmp, 0o666 & ~umask)    # mkstemp makes 0600 files; give the usual permissions
+        os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 
@@ -409,7 +412,7 @@ def _save_city(city: City, path):
     meta = dict(name=city.name, splits=list(city.splits), road_types=city.road_types, report=city.report.rows,
                 strict=city.report.strict, trips=city.trips, road_columns=list(city.roads.columns))
     arrays['meta'] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
-    atomic_write(path, lambda tmp: np.savez(open(tmp, 'wb'), **arrays))
+    atomic_write(path, lambda tmp: np.savez(tmp, **arrays))   # tmp ends in .npz, so savez keeps the name
 
 def _load_cached(path) -> City:
     "A city from its .npz cache."
@@ -422,7 +425,7 @@ def _load_cached(path) -> City:
     return City(meta['name'], roads, z['coords'], z['coord_offsets'], z['succ_ptr'], z['succ_idx'], splits,
                 meta['road_types'], report, meta['trips'])
 
-# %% ../nbs/00_data.ipynb #c032
+# %% ../nbs/00_data.ipynb #c033
 def city_trips_kind(folder) -> str:
     "Provenance of a city's trips from the `trips:` line of its SOURCE.md ('unknown' if absent)."
     src = Path(folder)/'SOURCE.md'
@@ -456,7 +459,7 @@ def load_city(path, strict: bool = True, cache: bool = True, cache_dir=None, nam
     if cache: _save_city(city, cache_path)
     return city
 
-# %% ../nbs/00_data.ipynb #c034
+# %% ../nbs/00_data.ipynb #c035
 def format_timestamps(epochs) -> list:
     "Epoch seconds as HOSER's UTC `%Y-%m-%dT%H:%M:%SZ` strings."
     return pd.to_datetime(np.asarray(epochs, dtype=np.int64), unit='s').strftime('%Y-%m-%dT%H:%M:%SZ').tolist()
@@ -471,8 +474,16 @@ def trajectories_frame(tr: Trajectories, geo_ids: np.ndarray, start_id: int = 0)
     return pd.DataFrame(dict(mm_id=np.arange(start_id, start_id + n), user_id=np.zeros(n, dtype=int),
                              traj_id=np.arange(start_id, start_id + n), rid_list=rid, time_list=tim))
 
+def _write_csv_frames(path, frames, compress: bool):
+    "Write DataFrames one after another as one CSV (header once); gzip without a name or time in its header."
+    import gzip
+    with open(path, 'wb') as raw:
+        out = gzip.GzipFile(filename='', mode='wb', fileobj=raw, mtime=0) if compress else raw
+        with io.TextIOWrapper(out, encoding='utf-8', newline='') as f:
+            for i, df in enumerate(frames): df.to_csv(f, index=False, header=i == 0)
+
 def write_city(folder, roads: pd.DataFrame, polylines: list, transitions: np.ndarray, splits: dict,
-               compress: bool = False) -> Path:
+               compress: bool = False, chunk_trips: int = 50_000) -> Path:
     "Write a city as HOSER files: roads (geo_id, highway, length_m), polylines, (E, 2) transitions, split -> Trajectories."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     gz = '.gz' if compress else ''
@@ -481,18 +492,20 @@ def write_city(folder, roads: pd.DataFrame, polylines: list, transitions: np.nda
                             highway=roads.highway.to_numpy(), lanes='', tunnel='', bridge='', roundabout='', oneway='',
                             length=np.round(roads.length_m.to_numpy(), 3), maxspeed=roads.get('maxspeed', ''),
                             u=roads.get('u', -1), v=roads.get('v', -1)))
-    write = lambda df, name: atomic_write(folder/f"{name}{gz}", lambda tmp: df.to_csv(tmp, index=False,
-                                          compression=dict(method='gzip', mtime=0) if gz else None))
-    write(geo, 'roadmap.geo')
+    write = lambda frames, name: atomic_write(folder/f"{name}{gz}", lambda tmp: _write_csv_frames(tmp, frames, compress))
+    write([geo], 'roadmap.geo')
     gids = roads.geo_id.to_numpy()
-    write(pd.DataFrame(dict(rel_id=np.arange(len(transitions)), type='geo',
-                            origin_id=gids[transitions[:, 0]], destination_id=gids[transitions[:, 1]])), 'roadmap.rel')
+    write([pd.DataFrame(dict(rel_id=np.arange(len(transitions)), type='geo',
+                             origin_id=gids[transitions[:, 0]], destination_id=gids[transitions[:, 1]]))], 'roadmap.rel')
     start = 0
     for name, tr in splits.items():
-        write(trajectories_frame(tr, gids, start), f"{name}.csv"); start += len(tr)
+        chunks = np.arange(0, len(tr), chunk_trips)           # bounded memory: frames are built chunk by chunk
+        write((trajectories_frame(tr.subset(np.arange(a, min(a + chunk_trips, len(tr)))), gids, start + a) for a in chunks),
+              f"{name}.csv")
+        start += len(tr)
     return folder
 
-# %% ../nbs/00_data.ipynb #c036
+# %% ../nbs/00_data.ipynb #c037
 _DIRS = np.array([[0, 1], [0, -1], [1, 0], [-1, 0]])  # (d_row, d_col): north, south, east... as (row, col) steps
 
 def _grid_network(n_rows, n_cols, spacing_m, origin, arterial_every):
@@ -570,14 +583,14 @@ def make_grid_city(folder, n_rows: int = 12, n_cols: int = 12, n_trips: int = 60
                                           "`trajdistill.data.make_grid_city` for tests; not a real place.\n")
     return folder
 
-# %% ../nbs/00_data.ipynb #c052
+# %% ../nbs/00_data.ipynb #c053
 HOSER_DATASET_URL = 'https://huggingface.co/datasets/caoji2001/HOSER-dataset'
 BENCHMARK_CITIES = ('beijing', 'porto', 'san_francisco')
 
 def data_dir() -> Path:
     "The folder holding the embedded cities (`TRAJDISTILL_DATA` or the repository's `data/`)."
-    import importlib.util
-    return Path(os.environ.get('TRAJDISTILL_DATA') or Path(importlib.util.find_spec('trajdistill').origin).parents[1]/'data')
+    import trajdistill
+    return Path(os.environ.get('TRAJDISTILL_DATA') or Path(list(trajdistill.__path__)[0]).resolve().parent/'data')
 
 def resolve_city(city: str) -> Path:
     "Folder of an embedded city name, a benchmark city in `data/<city>/`, or any path to a HOSER-format folder."
@@ -591,7 +604,7 @@ def resolve_city(city: str) -> Path:
     raise FileNotFoundError(f"No city at {folder}: expected the files {expected}.{hint} "
                             f"Embedded cities: {', '.join(embedded) or 'none'}; or pass any folder in the HOSER format.")
 
-# %% ../nbs/00_data.ipynb #c055
+# %% ../nbs/00_data.ipynb #c056
 def od_pairs(tr: Trajectories) -> np.ndarray:
     "(origin road, destination road) of each trajectory as one int64 key."
     return tr.origins.astype(np.int64) << 32 | tr.destinations.astype(np.int64)
@@ -600,7 +613,7 @@ def od_disjoint(city: City, split: str = 'test') -> np.ndarray:
     "Indices of `split` trajectories whose OD road pair never occurs in train (deterministic, in file order)."
     return np.flatnonzero(~np.isin(od_pairs(city.splits[split]), od_pairs(city.splits['train'])))
 
-# %% ../nbs/00_data.ipynb #c058
+# %% ../nbs/00_data.ipynb #c059
 def trip_stats(city: City, tr: Trajectories) -> pd.DataFrame:
     "Per-trajectory length (km, summed road lengths), duration (min), number of roads and departure hour (UTC)."
     km = np.add.reduceat(city.roads.length_m.to_numpy()[tr.roads], tr.offsets[:-1]) / 1000

@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from .data import City, atomic_write
 from .mapping import renormalise_to_candidates, candidate_batch, road_cell_tensor
-from .teacher import TeacherLM, prefix_next_token_probs
+from .teacher import TeacherLM, prefix_next_token_probs, next_token_logits
 from .student import student_loss
 
 # %% auto #0
@@ -119,7 +119,7 @@ def teacher_targets(teacher_ckpt, city: City, road_cell, config: DistillConfig, 
     teacher = load_teacher(teacher_ckpt, device)
     t = compute_teacher_targets(teacher, city, road_cell, config, split, device, dtype, progress=progress)
     t.key = key
-    atomic_write(path, lambda tmp: np.savez(open(tmp, 'wb'), q=t.q, ptr=t.ptr, degenerate=t.degenerate,
+    atomic_write(path, lambda tmp: np.savez(tmp, q=t.q, ptr=t.ptr, degenerate=t.degenerate,
                                             collision=t.collision, build_seconds=t.build_seconds))
     return t
 
@@ -166,7 +166,7 @@ class DistillationLoss:
         tokens = torch.cat([torch.full((B, 1), cfg.sot_id, device=dev, dtype=torch.long), cells], 1)
         self.teacher.to(dev)
         with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=dev.type == 'cuda'):
-            logits = self.teacher(tokens, window=self.config.window)[:, 1:]      # output t + 1 = after road t
+            logits = next_token_logits(self.teacher, tokens, self.config.window)[:, 1:]   # output t + 1 = after road t
         probs = torch.softmax(logits.float(), -1).flatten(0, 1)
         K = cand.shape[-1]
         q, deg = renormalise_to_candidates(probs, cand.reshape(-1, K), mask.reshape(-1, K), rc, self.config.policy)
