@@ -15,10 +15,10 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['GEO_COLUMNS', 'REL_COLUMNS', 'TRAJ_COLUMNS', 'EARTH_RADIUS_KM', 'SPLITS', 'HOSER_DATASET_URL', 'BENCHMARK_CITIES',
            'DataError', 'ValidationReport', 'find_file', 'parse_highway', 'parse_coordinates', 'polyline_centroid',
-           'read_roads', 'haversine_km', 'Trajectories', 'City', 'build_csr', 'read_transitions', 'read_trajectories',
-           'atomic_write', 'city_trips_kind', 'load_city', 'format_timestamps', 'trajectories_frame', 'write_city',
-           'make_grid_city', 'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint', 'trip_stats', 'city_summary',
-           'plot_trip_distributions']
+           'read_roads', 'haversine_km', 'Trajectories', 'City', 'build_csr', 'read_transitions', 'ragged_arange',
+           'read_trajectories', 'atomic_write', 'city_trips_kind', 'load_city', 'format_timestamps',
+           'trajectories_frame', 'write_city', 'make_grid_city', 'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint',
+           'trip_stats', 'city_summary', 'plot_trip_distributions']
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
@@ -202,6 +202,7 @@ class City:
     road_types: list              # road_type code -> highway class
     report: ValidationReport = field(default_factory=ValidationReport)
     trips: str = 'unknown'        # provenance of the trips: 'real', 'simulated', 'synthetic', ...
+    folder: Path | None = None    # where the city was read from (its SOURCE.md, simulator.json, ...)
     @property
     def n_roads(self) -> int: return len(self.roads)
     @property
@@ -252,8 +253,9 @@ def read_transitions(path, geo_index: pd.Series, report: ValidationReport) -> tu
 # %% ../nbs/00_data.ipynb #c027
 _TS_LEN = 20  # len('2018-11-01T08:00:00Z')
 
-def _ragged_arange(lens):
+def ragged_arange(lens):
     "Concatenated aranges 0..len-1 for each length."
+    lens = np.asarray(lens, dtype=np.int64)
     return np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
 
 
@@ -294,7 +296,7 @@ def _parse_times(cells: pd.Series):
     if fixed.any():
         raw = np.frombuffer(','.join(cells[fixed].tolist()).encode() + b',', dtype=np.uint8).reshape(-1, _TS_LEN + 1)
         sec, good = _fixed_width_epochs(raw[:, :_TS_LEN])
-        pos = np.repeat(starts[:-1][fixed], counts[fixed]) + _ragged_arange(counts[fixed])
+        pos = np.repeat(starts[:-1][fixed], counts[fixed]) + ragged_arange(counts[fixed])
         flat[pos] = sec
         bad_rows = np.repeat(np.flatnonzero(fixed), counts[fixed])[~good]
         ok[bad_rows] = False
@@ -337,8 +339,8 @@ def _parse_trajectory_rows(df, row0, path, geo_index, succ_ptr, succ_idx, report
     # flat per-token arrays of the rows still good (their rid and time tokens line up)
     rstart = np.concatenate([[0], np.cumsum(rcount)]); tstart = np.concatenate([[0], np.cumsum(tcount)])
     keep = np.flatnonzero(~bad); lens = rcount[keep]
-    tok_r = np.repeat(rstart[keep], lens) + _ragged_arange(lens)
-    tok_t = np.repeat(tstart[keep], lens) + _ragged_arange(lens)
+    tok_r = np.repeat(rstart[keep], lens) + ragged_arange(lens)
+    tok_t = np.repeat(tstart[keep], lens) + ragged_arange(lens)
     row_of = np.repeat(keep, lens)
     ids = rids[tok_r]; t = times[tok_t]
     ridx = geo_index.reindex(ids).to_numpy()
@@ -444,7 +446,9 @@ def load_city(path, strict: bool = True, cache: bool = True, cache_dir=None, nam
     key = _files_hash(present) + ('-strict' if strict else '-lenient')
     cache_dir = Path(cache_dir or os.environ.get('TRAJDISTILL_CACHE') or folder/'.cache')
     cache_path = cache_dir/f"{folder.name}-{key}.npz"
-    if cache and cache_path.exists(): return _load_cached(cache_path)
+    if cache and cache_path.exists():
+        city = _load_cached(cache_path); city.folder = folder
+        return city
     report = ValidationReport(strict)
     roads, coords, coord_offsets = read_roads(files['geo'], report)
     road_types = sorted(roads.highway.unique().tolist())
@@ -455,7 +459,7 @@ def load_city(path, strict: bool = True, cache: bool = True, cache_dir=None, nam
     splits = {s: read_trajectories(files[s], geo_index, succ_ptr, succ_idx, report)
               for s in tqdm(SPLITS, desc=f"trajectories {folder.name}", leave=False) if files[s] is not None}
     city = City(name or folder.name, roads, coords, coord_offsets, succ_ptr, succ_idx, splits, road_types, report,
-                city_trips_kind(folder))
+                city_trips_kind(folder), folder)
     if cache: _save_city(city, cache_path)
     return city
 

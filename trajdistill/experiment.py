@@ -24,21 +24,21 @@ from .metrics import evaluate, noise_floor, road_od_cells, od_keys
 from .analysis import METRICS
 
 # %% auto #0
-__all__ = ['ExperimentConfig', 'environment', 'stage', 'experiment_city', 'student_config', 'train_config', 'fit_teacher',
-           'fit_student', 'baseline_generators', 'metric_records', 'matched_reference', 'noise_floor_records',
-           'request_slices', 'slice_records', 'step_slices', 'run_seed', 'run_experiment']
+__all__ = ['ExperimentConfig', 'environment', 'stage', 'experiment_city', 'student_config', 'train_config', 'teacher_dir',
+           'fit_teacher', 'fit_student', 'baseline_generators', 'metric_records', 'matched_reference',
+           'noise_floor_records', 'request_slices', 'slice_records', 'step_slices', 'run_seed', 'run_experiment']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
 class ExperimentConfig:
     "Every parameter of an experiment; the papermill parameters cell of run_experiment maps onto these fields."
     city: str = 'ingolstadt'          # embedded city, beijing/porto/san_francisco (data/<city>/), or any HOSER folder
-    seeds: list = field(default_factory=lambda: [0, 1, 2])
+    seeds: list = field(default_factory=lambda: [0])
     teacher_preset: str = 'small'     # 'tiny' | 'small' | 'published'
-    teacher_epochs: int = 4
+    teacher_epochs: int = 2
     cell_m: float = 100.0             # teacher grid cell size (metres)
     student_preset: str = 'small'     # 'small' (CPU) | 'full' (models.md sizes)
-    student_epochs: int = 8
+    student_epochs: int = 3
     batch_size: int = 128
     lr: float = 1e-3
     lam: float = 0.1                  # distillation weight λ
@@ -48,7 +48,7 @@ class ExperimentConfig:
     distill_mode: str = 'cached'      # 'cached' | 'online'
     beam_width: int = 4
     max_steps: int | None = None      # generation step limit; None = twice the longest training trajectory
-    n_od: int = 300                   # OD pairs per protocol
+    n_od: int = 200                   # OD pairs per protocol
     train_fraction: float = 1.0       # share of train trajectories the students see (low-data regimes)
     max_trips: int | None = None      # cap on trajectories per split (quick/tiny runs); None = all
     device: str = 'auto'
@@ -112,17 +112,25 @@ def train_config(config: ExperimentConfig, seed: int) -> TrainConfig:
     return TrainConfig(epochs=config.student_epochs, batch_size=config.batch_size, lr=config.lr, seed=seed,
                        train_fraction=config.train_fraction, device=config.device, precision=config.precision)
 
-def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, road_cell, folder: Path, seed: int) -> Path:
-    "Train the seed's teacher unless its run finished; returns the best checkpoint."
+def teacher_dir(config: ExperimentConfig, city: City, seed: int) -> Path:
+    "Where the seed's teacher lives: shared by every run whose teacher settings and city data are the same."
+    tr = city.splits['train']
+    h = hashlib.blake2b(digest_size=6)
+    for a in (tr.roads, tr.offsets, city.succ_idx): h.update(np.ascontiguousarray(a).tobytes())
+    h.update(json.dumps([config.teacher_preset, config.teacher_epochs, config.cell_m, seed]).encode())
+    return Path(config.out_dir)/'teachers'/f"{city.name}-{h.hexdigest()}"
+
+def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, road_cell, seed: int) -> Path:
+    "Train the seed's teacher unless an identical one exists (students' settings do not matter); its best checkpoint."
+    folder = teacher_dir(config, city, seed)
     def run():
         torch.manual_seed(seed)
         model = TeacherLM(TeacherConfig.for_city(config.teacher_preset, city, grid))
         tcfg = TeacherTrainConfig.preset('cpu', epochs=config.teacher_epochs, seed=seed)
-        hist = train_teacher(model, city, tcfg, folder/'teacher', road_cell=road_cell, grid=grid,
-                             device=resolve_device(config.device))
+        hist = train_teacher(model, city, tcfg, folder, road_cell=road_cell, grid=grid, device=resolve_device(config.device))
         return dict(val_ppl=float(hist.val_ppl.min()), epochs=len(hist))
     stage(folder, 'teacher', run)
-    return folder/'teacher'/'best.pt'
+    return folder/'best.pt'
 
 def fit_student(config: ExperimentConfig, city: City, inputs, loss_fn, folder: Path, name: str, seed: int) -> HOSER:
     "Train (or reuse) one student of the seed and return it with its best weights."
@@ -142,10 +150,9 @@ def baseline_generators(city: City, seed: int) -> dict:
     gens = dict(shortest_length=lambda o, d, t: gen_mod.generate_shortest_path(city, o, d, t, weight='length'),
                 shortest_time=lambda o, d, t: gen_mod.generate_shortest_path(city, o, d, t, weight='time'),
                 markov=lambda o, d, t: gen_mod.generate_markov(city, o, d, t, seed=seed))
-    if hasattr(gen_mod, 'generate_oracle'):
-        try: gen_mod.simulator_params(city)
-        except ValueError: pass                       # not a simulated city: no oracle
-        else: gens['oracle'] = lambda o, d, t: gen_mod.generate_oracle(city, o, d, t, seed=seed)
+    try: params = gen_mod.simulator_params(city)
+    except ValueError: return gens                    # trips not from our simulator: no oracle
+    gens['oracle'] = lambda o, d, t: gen_mod.generate_oracle(city, o, d, t, params=params, seed=seed)
     return gens
 
 def metric_records(gen: Generated, real: Trajectories, requested_dest, city: City, tags: dict) -> list:
@@ -244,13 +251,13 @@ def run_seed(config: ExperimentConfig, city: City, run_dir: Path, seed: int) -> 
     grid = Grid.for_city(city, cell_m=config.cell_m)
     road_cell = road_to_cell(city, grid)
     device = resolve_device(config.device)
-    teacher_ckpt = fit_teacher(config, city, grid, road_cell, folder, seed)
+    teacher_ckpt = fit_teacher(config, city, grid, road_cell, seed)
     scfg = student_config(config.student_preset)
-    inputs = prepare_student_inputs(city, scfg, cache_dir=run_dir/'cache')
+    inputs = prepare_student_inputs(city, scfg, cache_dir=Path(config.out_dir)/'cache')
     dcfg = DistillConfig(lam=config.lam, tau=config.tau, window=config.teacher_window, policy=config.collision_policy,
                          mode=config.distill_mode)
     if dcfg.mode == 'cached':
-        targets = teacher_targets(teacher_ckpt, city, road_cell, dcfg, run_dir/'cache', device=device)
+        targets = teacher_targets(teacher_ckpt, city, road_cell, dcfg, Path(config.out_dir)/'cache', device=device)
         distill_loss = DistillationLoss(dcfg, targets=targets)
     else:
         distill_loss = DistillationLoss(dcfg, teacher=load_teacher(teacher_ckpt, device), road_cell=road_cell)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import torch
+import torch.nn.functional as F
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
@@ -250,7 +252,7 @@ def _markov_walk(o, d, h, succ_ptr, succ_idx, counts, alpha, temp_m, max_steps, 
     return n
 
 def generate_markov(city: City, origins, destinations, departures, times: str = 'observed', seed: int = 0,
-                    alpha: float = 0.5, temperature_m: float = 200.0, max_steps: int = 1000, chunk: int = 128) -> Generated:
+                    alpha: float = 0.5, temperature_m: float = 50.0, max_steps: int = 1000, chunk: int = 128) -> Generated:
     "Destination-directed Markov walks (train transition counts), timed with per-road `times`."
     origins, destinations = np.asarray(origins, dtype=np.int64), np.asarray(destinations, dtype=np.int64)
     length = city.roads.length_m.to_numpy()
@@ -277,8 +279,8 @@ def generate_markov(city: City, origins, destinations, departures, times: str = 
 def simulator_params(city: City, folder=None):
     "The simulator parameters of a simulated city (`simulator.json` in its folder); ValueError when there are none."
     from trajdistill.simulate import SimParams
-    import trajdistill
-    folder = Path(list(trajdistill.__path__)[0]).resolve().parent/'data'/city.name if folder is None else Path(folder)
+    folder = city.folder if folder is None else folder
+    if folder is None: raise ValueError(f"{city.name}: no folder known, so no simulator.json")
     return SimParams.load(folder)
 
 def generate_oracle(city: City, origins, destinations, departures, params=None, seed: int = 0) -> Generated:
@@ -294,9 +296,6 @@ def generate_oracle(city: City, origins, destinations, departures, params=None, 
     return gen
 
 # %% ../nbs/06_generation.ipynb #c025
-import torch
-import torch.nn.functional as F
-
 def candidate_table(city: City, device='cpu') -> tuple[torch.Tensor, torch.Tensor]:
     "Out-neighbours of every road padded to the max out-degree K: candidates (N, K) and their mask (N, K)."
     deg = torch.from_numpy(np.diff(city.succ_ptr).astype(np.int64))
@@ -354,10 +353,10 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
         new_road = cand[parent, slot]
         secs = model.seconds(tpred[parent, slot]).round().long()
         paths, times, length, dest = paths[parent], times[parent], length[parent], dest[parent]
-        g = torch.nonzero(grow)[:, 0]
-        at = length[g]
-        times[g, at] = times[g, at - 1] + secs[g]
-        paths[g, at] = new_road[g]
+        at = length[:, None]                             # rows that grow write their new road at position `length`
+        prev_t = times.gather(1, at - 1)[:, 0]
+        paths.scatter_(1, at, torch.where(grow, new_road, paths.gather(1, at)[:, 0])[:, None])
+        times.scatter_(1, at, torch.where(grow, prev_t + secs, times.gather(1, at)[:, 0])[:, None])
         length = length + grow.long()
         finished = (par_fin & alive) | (grow & (new_road == dest))
         score = torch.where(alive, new_score, torch.full_like(new_score, -math.inf))

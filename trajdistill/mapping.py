@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .data import City, EARTH_RADIUS_KM, haversine_km
+from .data import City, EARTH_RADIUS_KM, haversine_km, ragged_arange
 
 # %% auto #0
 __all__ = ['M_PER_DEG_LAT', 'Grid', 'road_to_cell', 'road_cell_tensor', 'collision_stats', 'plot_collision_stats',
@@ -97,11 +97,6 @@ class Grid:
         return f"Grid({self.n_rows} x {self.n_cols} = {self.n_cells:,} cells of {w:.0f} x {h:.0f} m; vocab {self.vocab_size:,})"
 
 # %% ../nbs/01_mapping.ipynb #c010
-def _ragged_arange(counts: np.ndarray) -> np.ndarray:
-    "Concatenation of arange(c) for every c in counts."
-    counts = np.asarray(counts, dtype=np.int64)
-    return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-
 def _longest_cell(city: City, grid: Grid) -> np.ndarray:
     "Per road, the cell holding the largest share of its polyline length (centroid cell if the road has no length)."
     off, pts = city.coord_offsets, city.coords
@@ -116,7 +111,7 @@ def _longest_cell(city: City, grid: Grid) -> np.ndarray:
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         count = np.maximum(np.ceil(hi) - np.floor(lo) - 1, 0).astype(np.int64)
         seg = np.repeat(np.arange(len(seg_a)), count)
-        k = np.floor(lo)[seg] + 1 + _ragged_arange(count)
+        k = np.floor(lo)[seg] + 1 + ragged_arange(count)
         ts.append((k - a[seg]) / (b[seg] - a[seg])); owners.append(seg)
     t, seg = np.concatenate(ts), np.concatenate(owners)
     order = np.lexsort((t, seg)); t, seg = t[order], seg[order]

@@ -94,6 +94,7 @@ class SimParams:
     @classmethod
     def load(cls, folder) -> SimParams:
         "Parameters stored in a simulated city's folder."
+        if folder is None: raise ValueError("no city folder known, so no simulator.json to read")
         p = Path(folder)/'simulator.json'
         if not p.exists(): raise ValueError(f"{p} not found: this city was not produced by trajdistill.simulate")
         return cls.from_json(p.read_text())
@@ -315,16 +316,11 @@ def oracle_next_road_probs(net: RoadNetwork, params: SimParams, tr: Trajectories
     return pd.DataFrame(dict(trip=step_trip, pos=step_pos, road=cur, out_degree=np.diff(net.succ_ptr)[cur],
                              p_true=p_true, hit=hit))
 
-def _repo_root() -> Path:
-    "The folder holding the `trajdistill` package (where `data/` lives in a checkout)."
-    import trajdistill
-    return Path(list(trajdistill.__path__)[0]).resolve().parent
-
 def oracle_next_road_accuracy(city: City, split: str = 'test', params: SimParams | str | Path | None = None,
                               use_prefix: bool = True, max_trips: int | None = None) -> dict:
     "Oracle next-road accuracy and mean true-road probability on a split of a simulated city (params or its folder)."
     if params is None or isinstance(params, (str, Path)):
-        params = SimParams.load(params if params is not None else _repo_root()/'data'/city.name)
+        params = SimParams.load(params if params is not None else city.folder)
     tr = city.splits[split]
     if max_trips is not None and len(tr) > max_trips: tr = tr.subset(np.arange(max_trips))
     st = oracle_next_road_probs(RoadNetwork.from_city(city), params, tr, use_prefix)
