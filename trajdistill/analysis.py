@@ -69,12 +69,13 @@ def paired_comparison(df: pd.DataFrame, a: str = 'vanilla', b: str = 'distilled'
 MODEL_ORDER = ['vanilla', 'distilled', 'shortest_length', 'shortest_time', 'markov', 'oracle', 'noise_floor']
 
 def results_table(df: pd.DataFrame, metrics=METRICS, digits: int = 3) -> pd.DataFrame:
-    "Models as rows, metrics as 'mean ± sd' columns (sd over seeds), one block per city/fraction/protocol/mode."
+    "Models as rows, metrics as 'mean ± sd' columns (sd over seeds), seeds and trips per seed; a block per city/fraction/protocol/mode."
     s = summarise(df, metrics)
     cell = lambda m: s[(m, 'mean')].map(f"{{:.{digits}f}}".format) + np.where(
         s[(m, 'n_seeds')] > 1, ' ± ' + s[(m, 'sd')].map(f"{{:.{digits}f}}".format), '')
     out = pd.DataFrame({m: cell(m) for m in metrics}, index=s.index)
     out['seeds'] = s[(metrics[0], 'n_seeds')]
+    out['n'] = df.groupby(list(s.index.names), sort=False).n.mean().round().astype(int).reindex(s.index)   # trips per seed
     order = {m: i for i, m in enumerate(MODEL_ORDER)}
     return out.reset_index().sort_values([*GROUP, 'model'], key=lambda c: c.map(order) if c.name == 'model' else c,
                                          kind='stable').reset_index(drop=True)
@@ -166,12 +167,12 @@ def plot_slice_effects(effects: pd.DataFrame, metric: str):
     return fig
 
 # %% ../nbs/08_analysis.ipynb #c026
-def generated_samples(run_dir, city, protocol: str = 'test_od', seed: int = 0) -> dict:
-    "model -> Trajectories generated in one seed of a run (from its HOSER-format CSVs)."
-    from trajdistill.generation import read_generated
+def generated_samples(run_dir, city, requests, protocol: str = 'test_od', seed: int = 0) -> dict:
+    "model -> Trajectories one seed of a run generated for `requests` (read from its HOSER-format CSVs)."
+    from trajdistill.generation import read_generated, generated_file
     folder = Path(run_dir)/f"seed{seed}"/'generated'
-    return {p.name[:-len(f"-{protocol}.csv")]: read_generated(p, city).trajectories
-            for p in sorted(folder.glob(f"*-{protocol}.csv"))}
+    suffix = generated_file(folder, '', protocol, requests).name          # '-<protocol>-<hash>.csv'
+    return {p.name[:-len(suffix)]: read_generated(p, city).trajectories for p in sorted(folder.glob(f"*{suffix}"))}
 
 def plot_distributions(real, samples: dict, city, models=('vanilla', 'distilled', 'shortest_length', 'markov')):
     "Density of distance, radius of gyration and duration: real vs each model."

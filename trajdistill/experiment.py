@@ -26,7 +26,8 @@ from .analysis import METRICS
 # %% auto #0
 __all__ = ['ExperimentConfig', 'environment', 'stage', 'experiment_city', 'student_config', 'train_config', 'teacher_dir',
            'fit_teacher', 'fit_student', 'baseline_generators', 'metric_records', 'matched_reference',
-           'noise_floor_records', 'request_slices', 'slice_records', 'step_slices', 'run_seed', 'run_experiment']
+           'noise_floor_records', 'request_slices', 'slice_records', 'step_slices', 'run_seed', 'protocol_pools',
+           'run_experiment']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
@@ -277,7 +278,7 @@ def run_seed(config: ExperimentConfig, city: City, run_dir: Path, seed: int) -> 
                 for name, model in students.items()}
         gens.update({k: (lambda f=f: f(req.origins, req.destinations, req.departures)) for k, f in baselines.items()})
         for name, make in gens.items():
-            path = folder/'generated'/f"{name}-{protocol}.csv"
+            path = gen_mod.generated_file(folder/'generated', name, protocol, req)     # new requests -> generated anew
             g = gen_mod.read_generated(path, city) if path.exists() else make()
             if not path.exists(): write_generated(path, city, g)
             requested = req.destinations[g.od_index]
@@ -287,7 +288,14 @@ def run_seed(config: ExperimentConfig, city: City, run_dir: Path, seed: int) -> 
         records += noise_floor_records(city, protocol, req.source_index, seed, dict(tags, protocol=protocol))
     return records, slices
 
-# %% ../nbs/09_experiment.ipynb #c026
+# %% ../nbs/09_experiment.ipynb #c027
+def protocol_pools(city: City) -> dict:
+    "Trips available to each protocol, and test trips whose OD road pair also occurs in train."
+    n_dis = len(od_disjoint(city, 'test'))
+    return dict(train_od=len(city.splits['train']), test_od=len(city.splits['test']), od_disjoint=n_dis,
+                test_od_seen_in_train=len(city.splits['test']) - n_dis)
+
+# %% ../nbs/09_experiment.ipynb #c028
 def run_experiment(config: ExperimentConfig) -> Path:
     "Run every seed of an experiment; writes config.json, metrics.json and slices.json into its run directory."
     eff = config.effective()
@@ -296,7 +304,8 @@ def run_experiment(config: ExperimentConfig) -> Path:
     run_dir.mkdir(parents=True, exist_ok=True)
     write_json = lambda name, obj: atomic_write(run_dir/name, lambda p: Path(p).write_text(json.dumps(obj, indent=1, default=float)))
     write_json('config.json', dict(requested=asdict(config), effective=asdict(eff), city_folder=str(resolve_city(config.city)),
-                                   city=repr(city), environment=environment(), started=time.strftime('%Y-%m-%dT%H:%M:%S')))
+                                   city=repr(city), trips=city.trips, protocol_pools=protocol_pools(city),
+                                   environment=environment(), started=time.strftime('%Y-%m-%dT%H:%M:%S')))
     records, slices = [], []
     for seed in eff.seeds:
         r, s = run_seed(eff, city, run_dir, seed)

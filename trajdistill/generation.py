@@ -20,7 +20,7 @@ from .metrics import cached_njit
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'ODRequests', 'od_pairs_for', 'Generated', 'make_generated', 'generated_frame', 'write_generated',
-           'read_generated', 'free_flow_speed', 'road_seconds', 'entry_times', 'shortest_path_roads',
+           'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds', 'entry_times', 'shortest_path_roads',
            'generate_shortest_path', 'transition_counts', 'generate_markov', 'simulator_params', 'generate_oracle',
            'candidate_table', 'generate_student']
 
@@ -38,7 +38,7 @@ class ODRequests:
     def __len__(self): return len(self.origins)
 
 def od_pairs_for(city: City, protocol: str = 'test_od', n: int | None = None, seed: int = 0) -> ODRequests:
-    "OD requests of a protocol ('train_od', 'test_od', 'od_disjoint'), `n` of them sampled with `seed` (None: all)."
+    "OD requests of a protocol ('train_od', 'test_od', 'od_disjoint'): `n` distinct trips sampled with `seed` (all if fewer)."
     if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     split = 'train' if protocol == 'train_od' else 'test'
     tr = city.splits[split]
@@ -46,7 +46,7 @@ def od_pairs_for(city: City, protocol: str = 'test_od', n: int | None = None, se
     if len(pool) == 0: raise ValueError(f"{city.name}: no trajectories for protocol {protocol!r}")
     if n is not None:
         rng = np.random.default_rng(seed)
-        pool = np.sort(rng.choice(pool, n, replace=n > len(pool)))
+        pool = np.sort(rng.choice(pool, min(n, len(pool)), replace=False))    # a small pool is used whole, never repeated
     return ODRequests(tr.origins[pool].astype(np.int64), tr.destinations[pool].astype(np.int64),
                       tr.departures[pool].astype(np.int64), pool.astype(np.int64), split)
 
@@ -78,6 +78,12 @@ def write_generated(path, city: City, gen: Generated) -> Path:
     "Write a generated-file CSV (atomically)."
     atomic_write(path, lambda tmp_path: generated_frame(city, gen).to_csv(tmp_path, index=False))
     return Path(path)
+
+def generated_file(folder, model: str, protocol: str, requests: ODRequests) -> Path:
+    "Where a model's answers to a protocol's requests are stored; the name carries a hash of the requests."
+    import hashlib
+    key = hashlib.blake2b(np.ascontiguousarray(requests.source_index).tobytes(), digest_size=4).hexdigest()
+    return Path(folder)/f"{model}-{protocol}-{key}.csv"
 
 _LIST_ITEM = re.compile(r"^\s*['\"]?\s*(.*?)\s*['\"]?\s*$")
 
