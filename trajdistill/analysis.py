@@ -152,8 +152,9 @@ def slice_effects(slices: pd.DataFrame, metric: str, a: str = 'vanilla', b: str 
     out.loc[out.n_seeds < 2, 'ci95'] = np.nan
     return out.reset_index()
 
-def plot_slice_effects(effects: pd.DataFrame, metric: str):
+def plot_slice_effects(effects: pd.DataFrame, metric: str, higher_is_better: bool | None = None):
     "Distilled − vanilla per slice group (points with 95% CI across seeds)."
+    if higher_is_better is None: higher_is_better = metric in HIGHER_IS_BETTER | {'val_top1'}
     import matplotlib.pyplot as plt
     e = effects.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(e) + 1.2))
@@ -162,7 +163,7 @@ def plot_slice_effects(effects: pd.DataFrame, metric: str):
     ax.axvline(0, color='0.5', lw=1)
     ax.set_yticks(y, [f"{r.city} · {r.slice}: {r.group}" + (f" ({r.train_fraction:g})" if r.train_fraction != 1 else '')
                       for r in e.itertuples()])
-    ax.set_xlabel(f"distilled − vanilla: {metric}" + (' (↑ better)' if metric in HIGHER_IS_BETTER | {'val_top1'} else ' (↓ better)'))
+    ax.set_xlabel(f"distilled − vanilla: {metric}" + (' (> 0: distilled better)' if higher_is_better else ' (< 0: distilled better)'))
     ax.invert_yaxis(); fig.tight_layout()
     return fig
 
@@ -250,4 +251,8 @@ def paired_summary(pc: pd.DataFrame) -> str:
         fav = lambda m: ', '.join(g[g.better_at_5pct == m].metric) or 'none'
         out.append(f"{key[0]} ({key[2]}, train fraction {key[1]:g}, {n} seeds): distilled better on {fav('distilled')}; "
                    f"vanilla better on {fav('vanilla')}; parity on {int((g.better_at_5pct == '=').sum())} of {len(g)} metrics.")
+    tested = pc[pc.p_value.notna()]
+    if len(tested):
+        out.append(f"In all, {len(tested)} paired tests; at the 5% level about {0.05 * len(tested):.1f} would come out "
+                   f"'different' by chance alone, and {int((tested.p_value < 0.05).sum())} did.")
     return '\n'.join(out)
