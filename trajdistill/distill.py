@@ -14,13 +14,13 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 
 from .data import City, atomic_write
-from .mapping import renormalise_to_candidates, candidate_batch, road_cell_tensor
+from .mapping import renormalise_to_candidates, candidate_batch, road_cell_tensor, roads_with_shared_candidate_cell
 from .teacher import TeacherLM, prefix_next_token_probs, next_token_logits
 from .student import student_loss
 
 # %% auto #0
-__all__ = ['DistillConfig', 'TeacherTargets', 'step_pointers', 'candidate_collisions', 'compute_teacher_targets',
-           'teacher_targets', 'candidate_kl', 'DistillationLoss']
+__all__ = ['DistillConfig', 'TeacherTargets', 'step_pointers', 'compute_teacher_targets', 'teacher_targets', 'candidate_kl',
+           'DistillationLoss']
 
 # %% ../nbs/05_distillation.ipynb #c005
 @dataclass
@@ -63,11 +63,6 @@ def step_pointers(city: City, split: str = 'train') -> np.ndarray:
     counts[tr.offsets[1:] - 1] = 0
     return np.concatenate([[0], np.cumsum(counts)])
 
-def candidate_collisions(cells: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-    "(B,) True where two real candidates of a step share a teacher cell."
-    same = (cells[:, :, None] == cells[:, None, :]) & mask[:, :, None] & mask[:, None, :]
-    return (same.sum((1, 2)) > mask.sum(1))
-
 # %% ../nbs/05_distillation.ipynb #c011
 def _targets_key(teacher_ckpt, road_cell, city: City, split: str, config: DistillConfig) -> str:
     "Cache key: teacher checkpoint bytes + road->cell map + the split's data + window + policy."
@@ -88,6 +83,7 @@ def compute_teacher_targets(teacher: TeacherLM, city: City, road_cell, config: D
     q = np.zeros(ptr[-1], dtype=np.float16)
     degenerate, collision = np.zeros(len(tr.roads), dtype=bool), np.zeros(len(tr.roads), dtype=bool)
     is_step = np.diff(ptr) > 0
+    collision[is_step] = roads_with_shared_candidate_cell(city, road_cell)[tr.roads[is_step]]
     rows_per_chunk = max(1, max_block // teacher.config.vocab_size)
     bounds = np.searchsorted(tr.offsets, np.arange(0, tr.offsets[-1], rows_per_chunk))
     bounds = np.unique(np.concatenate([bounds, [len(tr)]]))
@@ -103,7 +99,6 @@ def compute_teacher_targets(teacher: TeacherLM, city: City, road_cell, config: D
         dest = torch.from_numpy(ptr[steps]).to(device)[:, None] + torch.arange(cand.shape[1], device=device)
         q[dest[mask].cpu().numpy()] = qq[mask].cpu().numpy()
         degenerate[steps] = deg.cpu().numpy()
-        collision[steps] = candidate_collisions(rct[cand], mask).cpu().numpy()
     return TeacherTargets(q, ptr, degenerate, collision, build_seconds=time.perf_counter() - t0)
 
 # %% ../nbs/05_distillation.ipynb #c015
@@ -136,12 +131,13 @@ def candidate_kl(student_logits: torch.Tensor, q: torch.Tensor, cand_mask: torch
 class DistillationLoss:
     "Student loss + λ τ² KL to the teacher, from cached targets or an online teacher; logs the diagnostics."
     def __init__(self, config: DistillConfig, targets: TeacherTargets | None = None, teacher: TeacherLM | None = None,
-                 road_cell=None):
+                 road_cell=None, city: City | None = None):
         if config.mode == 'cached' and targets is None: raise ValueError("cached mode needs `targets` (teacher_targets(...))")
-        if config.mode == 'online' and (teacher is None or road_cell is None):
-            raise ValueError("online mode needs the `teacher` and the `road_cell` map")
+        if config.mode == 'online' and (teacher is None or road_cell is None or city is None):
+            raise ValueError("online mode needs the `teacher`, the `road_cell` map and the `city`")
         self.config, self.targets, self.teacher = config, targets, teacher
         self.road_cell = None if road_cell is None else torch.as_tensor(np.asarray(road_cell), dtype=torch.long)
+        self.road_collides = None if city is None else torch.from_numpy(roads_with_shared_candidate_cell(city, road_cell))
         self._device_targets = None
         if teacher is not None: teacher.eval().requires_grad_(False)
 
@@ -170,9 +166,8 @@ class DistillationLoss:
         probs = torch.softmax(logits.float(), -1).flatten(0, 1)
         K = cand.shape[-1]
         q, deg = renormalise_to_candidates(probs, cand.reshape(-1, K), mask.reshape(-1, K), rc, self.config.policy)
-        col = candidate_collisions(rc[cand.reshape(-1, K)], mask.reshape(-1, K))
         step = batch['step_mask']
-        return q.view(B, T, K), deg.view(B, T) & step, col.view(B, T) & step
+        return q.view(B, T, K), deg.view(B, T) & step, self.road_collides.to(dev)[roads] & step
 
     def __call__(self, model, batch: dict):
         out = model(batch)

@@ -13,7 +13,7 @@ import pandas as pd
 import torch
 
 from .data import City, Trajectories, load_city, resolve_city, atomic_write, trip_stats, haversine_km, od_disjoint
-from .mapping import Grid, road_to_cell
+from .mapping import Grid, road_to_cell, roads_with_shared_candidate_cell
 from .teacher import TeacherLM, TeacherConfig, TeacherTrainConfig, train_teacher, load_teacher
 from .student import HOSER, StudentConfig, prepare_student_inputs, student_loss
 from .training import Trainer, TrainConfig, load_checkpoint, resolve_device
@@ -183,8 +183,7 @@ def matched_reference(city: City, split: str, pool: np.ndarray, chosen: np.ndarr
 
 def noise_floor_records(city: City, protocol: str, chosen: np.ndarray, seed: int, tags: dict) -> list:
     "Noise-floor records: the protocol's real trips against as many other real trips of the same pool, OD-matched."
-    split = 'train' if protocol == 'train_od' else 'test'
-    pool = od_disjoint(city, 'test') if protocol == 'od_disjoint' else np.arange(len(city.splits[split]))
+    split, pool = gen_mod.protocol_pool(city, protocol)
     chosen = np.unique(chosen)
     ref = matched_reference(city, split, pool, chosen, seed)
     real_a, real_b = city.splits[split].subset(chosen), city.splits[split].subset(ref)
@@ -229,18 +228,16 @@ def slice_records(gen: Generated, req, real: Trajectories, city: City, slices: d
 def step_slices(student: HOSER, city: City, road_cell, tags: dict, batch_size: int = 256) -> list:
     "Validation next-road top-1 accuracy on steps with and without two candidates in one teacher cell."
     from trajdistill.student import TrajectoryBatches
-    from trajdistill.distill import candidate_collisions
     split = 'val' if 'val' in city.splits else 'test'
     dev = next(student.parameters()).device
     tb = TrajectoryBatches(city, split, dev, time_mean=student.time_mean, time_std=student.time_std)
-    rc = torch.as_tensor(np.asarray(road_cell), device=dev)
+    collides = torch.from_numpy(roads_with_shared_candidate_cell(city, road_cell)).to(dev)
     hit, col = [], []
     for s in range(0, len(tb), batch_size):
         b = tb.batch(np.arange(s, min(s + batch_size, len(tb))))
         pred = student(b)['logits'].argmax(-1)
-        m = b['step_mask']; K = b['candidates'].shape[-1]
-        c = candidate_collisions(rc[b['candidates'].reshape(-1, K)], b['cand_mask'].reshape(-1, K)).view(m.shape)
-        hit.append((pred == b['label'])[m].cpu()); col.append(c[m].cpu())
+        m = b['step_mask']
+        hit.append((pred == b['label'])[m].cpu()); col.append(collides[b['roads']][m].cpu())
     hit, col = torch.cat(hit).numpy(), torch.cat(col).numpy()
     return [dict(tags, slice='candidate_cells', group=g, n=int(sel.sum()), val_top1=float(hit[sel].mean()) if sel.any() else float('nan'))
             for g, sel in (('collision', col), ('no_collision', ~col))]
@@ -261,7 +258,7 @@ def run_seed(config: ExperimentConfig, city: City, run_dir: Path, seed: int) -> 
         targets = teacher_targets(teacher_ckpt, city, road_cell, dcfg, Path(config.out_dir)/'cache', device=device)
         distill_loss = DistillationLoss(dcfg, targets=targets)
     else:
-        distill_loss = DistillationLoss(dcfg, teacher=load_teacher(teacher_ckpt, device), road_cell=road_cell)
+        distill_loss = DistillationLoss(dcfg, teacher=load_teacher(teacher_ckpt, device), road_cell=road_cell, city=city)
     students = {name: fit_student(config, city, inputs, loss, folder, name, seed).to(device)
                 for name, loss in (('vanilla', student_loss), ('distilled', distill_loss))}
     tags = dict(seed=seed, city=city.name, trips=city.trips, train_fraction=config.train_fraction)

@@ -19,10 +19,10 @@ from .data import City, Trajectories, DataError, format_timestamps, od_disjoint,
 from .metrics import cached_njit
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'ODRequests', 'od_pairs_for', 'Generated', 'make_generated', 'generated_frame', 'write_generated',
-           'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds', 'entry_times', 'shortest_path_roads',
-           'generate_shortest_path', 'transition_counts', 'generate_markov', 'simulator_params', 'generate_oracle',
-           'candidate_table', 'generate_student']
+__all__ = ['PROTOCOLS', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'Generated', 'make_generated', 'generated_frame',
+           'write_generated', 'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds', 'entry_times',
+           'shortest_path_roads', 'generate_shortest_path', 'transition_counts', 'generate_markov', 'simulator_params',
+           'generate_oracle', 'candidate_table', 'generate_student']
 
 # %% ../nbs/06_generation.ipynb #c005
 PROTOCOLS = ('train_od', 'test_od', 'od_disjoint')
@@ -37,12 +37,16 @@ class ODRequests:
     split: str
     def __len__(self): return len(self.origins)
 
-def od_pairs_for(city: City, protocol: str = 'test_od', n: int | None = None, seed: int = 0) -> ODRequests:
-    "OD requests of a protocol ('train_od', 'test_od', 'od_disjoint'): `n` distinct trips sampled with `seed` (all if fewer)."
+def protocol_pool(city: City, protocol: str) -> tuple[str, np.ndarray]:
+    "The split a protocol draws from and the indices of its eligible trajectories."
     if protocol not in PROTOCOLS: raise ValueError(f"protocol must be one of {PROTOCOLS}, got {protocol!r}")
     split = 'train' if protocol == 'train_od' else 'test'
+    return split, od_disjoint(city, 'test') if protocol == 'od_disjoint' else np.arange(len(city.splits[split]))
+
+def od_pairs_for(city: City, protocol: str = 'test_od', n: int | None = None, seed: int = 0) -> ODRequests:
+    "OD requests of a protocol ('train_od', 'test_od', 'od_disjoint'): `n` distinct trips sampled with `seed` (all if fewer)."
+    split, pool = protocol_pool(city, protocol)
     tr = city.splits[split]
-    pool = od_disjoint(city, 'test') if protocol == 'od_disjoint' else np.arange(len(tr))
     if len(pool) == 0: raise ValueError(f"{city.name}: no trajectories for protocol {protocol!r}")
     if n is not None:
         rng = np.random.default_rng(seed)

@@ -13,8 +13,8 @@ import torch
 from .data import City, EARTH_RADIUS_KM, haversine_km, ragged_arange
 
 # %% auto #0
-__all__ = ['M_PER_DEG_LAT', 'Grid', 'road_to_cell', 'road_cell_tensor', 'collision_stats', 'plot_collision_stats',
-           'collision_table', 'renormalise_to_candidates', 'candidate_batch']
+__all__ = ['M_PER_DEG_LAT', 'Grid', 'road_to_cell', 'road_cell_tensor', 'roads_with_shared_candidate_cell', 'collision_stats',
+           'plot_collision_stats', 'collision_table', 'renormalise_to_candidates', 'candidate_batch']
 
 # %% ../nbs/01_mapping.ipynb #c005
 M_PER_DEG_LAT = EARTH_RADIUS_KM * 1000 * np.pi / 180   # metres per degree of latitude (spherical Earth)
@@ -149,13 +149,19 @@ def _edge_dup_flags(city: City, road_cell: np.ndarray) -> np.ndarray:
     _, inv, cnt = np.unique(key, return_inverse=True, return_counts=True)
     return cnt[inv] > 1
 
+def roads_with_shared_candidate_cell(city: City, road_cell) -> np.ndarray:
+    "(N,) bool: True where two out-neighbours (candidate next roads) of the road lie in the same teacher cell."
+    road_has_dup = np.zeros(city.n_roads, bool)
+    np.logical_or.at(road_has_dup, np.repeat(np.arange(city.n_roads), city.out_degree()),
+                     _edge_dup_flags(city, np.asarray(road_cell, dtype=np.int64)))
+    return road_has_dup
+
 def collision_stats(city: City, road_cell: np.ndarray, split: str = 'train') -> dict:
     "Roads per occupied cell and, per trajectory step of `split`, how often candidate next roads share a cell."
     road_cell = np.asarray(road_cell, dtype=np.int64)
     per_cell = np.bincount(road_cell); per_cell = per_cell[per_cell > 0]
     dup_edge = _edge_dup_flags(city, road_cell)
-    road_has_dup = np.zeros(city.n_roads, bool)
-    np.logical_or.at(road_has_dup, np.repeat(np.arange(city.n_roads), city.out_degree()), dup_edge)
+    road_has_dup = roads_with_shared_candidate_cell(city, road_cell)
     tr = city.splits[split]
     has_next = np.ones(len(tr.roads), bool); has_next[tr.offsets[1:] - 1] = False
     cur, nxt = tr.roads[has_next].astype(np.int64), tr.roads[np.flatnonzero(has_next) + 1].astype(np.int64)
