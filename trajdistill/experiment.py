@@ -271,7 +271,8 @@ def run_seed(config: ExperimentConfig, city: City, run_dir: Path, seed: int) -> 
         real = city.splits[req.split].subset(req.source_index)
         cuts = request_slices(city, req) if protocol == 'test_od' else {}
         gens = {name: (lambda m=model: gen_mod.generate_student(m, city, req.origins, req.destinations, req.departures,
-                                                                beam=config.beam_width, max_steps=max_steps))
+                                                                beam=config.beam_width, max_steps=max_steps,
+                                                                precision=config.precision))
                 for name, model in students.items()}
         gens.update({k: (lambda f=f: f(req.origins, req.destinations, req.departures)) for k, f in baselines.items()})
         for name, make in gens.items():

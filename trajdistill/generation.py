@@ -17,12 +17,13 @@ from scipy.sparse.csgraph import dijkstra
 
 from .data import City, Trajectories, DataError, format_timestamps, od_disjoint, atomic_write
 from .metrics import cached_njit
+from .training import amp_settings
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'Generated', 'make_generated', 'generated_frame',
            'write_generated', 'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds', 'entry_times',
            'shortest_path_roads', 'generate_shortest_path', 'transition_counts', 'generate_markov', 'simulator_params',
-           'generate_oracle', 'candidate_table', 'generate_student']
+           'generate_oracle', 'candidate_table', 'place_children', 'generate_student']
 
 # %% ../nbs/06_generation.ipynb #c005
 PROTOCOLS = ('train_od', 'test_od', 'od_disjoint')
@@ -317,31 +318,36 @@ def candidate_table(city: City, device='cpu') -> tuple[torch.Tensor, torch.Tenso
     cand = torch.where(mask, idx[torch.where(mask, ptr[:, None] + k, 0).clamp(max=max(len(idx) - 1, 0))], 0)
     return cand.to(device), mask.to(device)
 
-def _rows(x, idx):
-    "Select rows `idx` of every tensor in a nested state (lists, tuples, dicts)."
-    if isinstance(x, torch.Tensor): return x.index_select(0, idx)
-    if isinstance(x, dict): return {k: _rows(v, idx) for k, v in x.items()}
-    return type(x)(_rows(v, idx) for v in x)
+def place_children(parent: torch.Tensor) -> torch.Tensor:
+    """Rows (n, W) for the W ranked children of each of n ODs, given their parents' rows `parent` (n, W) in [0, W):
+    a parent's best-ranked child stays in the parent's row; the others fill, in rank order, the rows of parents
+    that left no child."""
+    n, W = parent.shape
+    earlier = torch.ones(W, W, dtype=torch.bool, device=parent.device).tril(-1)
+    extra = ((parent[:, :, None] == parent[:, None, :]) & earlier).any(-1)     # a better-ranked sibling exists
+    claimed = torch.zeros_like(extra).scatter_(1, parent, True)
+    free = torch.argsort(claimed.to(torch.int8), dim=1, stable=True)               # unclaimed rows first, ascending
+    return torch.where(extra, free.gather(1, (extra.cumsum(1) - 1).clamp(min=0)), parent)
 
-def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, length_norm):
+# %% ../nbs/06_generation.ipynb #c027
+def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, length_norm, cache_dtype):
     "Beam search for one batch of ODs (device tensors); returns per-OD (roads, times) numpy arrays."
-    dev, B, W = o.device, len(o), beam
+    dev, B, W, K = o.device, len(o), beam, cand_tab.shape[1]
     rep = torch.arange(B, device=dev).repeat_interleave(W)
-    hidden, state = model.start(net, o, t0)
-    hidden, state = hidden[rep], _rows(state, rep)
+    hidden, state = model.start(net, o, t0, max_len=max_steps + 1, dtype=cache_dtype)
+    hidden, state = hidden[rep], state.take(rep)
     R, L = B * W, max_steps + 1
     paths = torch.full((R, L), -1, dtype=torch.int64, device=dev); paths[:, 0] = o[rep]
     times = torch.zeros((R, L), dtype=torch.int64, device=dev); times[:, 0] = t0[rep]
     length = torch.ones(R, dtype=torch.int64, device=dev)
     score = torch.zeros(B, W, device=dev); score[:, 1:] = -math.inf; score = score.flatten()
     dest, finished = d[rep], (o == d)[rep]
-    od = torch.arange(B, device=dev)                     # batch position of each active OD
+    od, retired = torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
     out = [None] * B
-    K = cand_tab.shape[1]
     carry = torch.full((K,), -math.inf, device=dev); carry[0] = 0.0
+    lanes = torch.arange(W, device=dev)
     for step in range(max_steps):
-        n_od, at_limit = len(od), step == max_steps - 1
-        rows = torch.arange(len(length), device=dev)
+        n_od, rows = len(od), torch.arange(len(length), device=dev)
         cur = paths[rows, length - 1]
         cand, cmask = cand_tab[cur], mask_tab[cur]
         logits, tpred = model.navigate(net, hidden[:, None], dest, cand[:, None], cmask[:, None])
@@ -354,15 +360,18 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
         new_len = length + (~finished).long()
         rank = total / new_len[:, None].float() ** length_norm if length_norm > 0 else total
         top_val, top_idx = rank.view(n_od, W * K).topk(W, -1)
-        parent = (torch.arange(n_od, device=dev)[:, None] * W + top_idx // K).flatten()
-        slot = (top_idx % K).flatten()
-        new_score = total.view(n_od, W * K).gather(1, top_idx).flatten()
+        row_of = place_children(top_idx // K)                       # row of each ranked child
+        child = torch.argsort(row_of, 1)                            # rank of the child each row now holds
+        pick = top_idx.gather(1, child)
+        base = (torch.arange(n_od, device=dev) * W)[:, None]
+        parent, slot = (base + pick // K).flatten(), (pick % K).flatten()
+        new_score = total.view(n_od, W * K).gather(1, pick).flatten()
         alive = torch.isfinite(new_score)
         par_fin = finished[parent]
         grow = alive & ~par_fin
         new_road = cand[parent, slot]
         secs = model.seconds(tpred[parent, slot]).round().long()
-        paths, times, length, dest = paths[parent], times[parent], length[parent], dest[parent]
+        paths, times, length = paths[parent], times[parent], length[parent]
         at = length[:, None]                             # rows that grow write their new road at position `length`
         prev_t = times.gather(1, at - 1)[:, 0]
         paths.scatter_(1, at, torch.where(grow, new_road, paths.gather(1, at)[:, 0])[:, None])
@@ -370,45 +379,49 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
         length = length + grow.long()
         finished = (par_fin & alive) | (grow & (new_road == dest))
         score = torch.where(alive, new_score, torch.full_like(new_score, -math.inf))
-        best = torch.arange(n_od, device=dev) * W
-        done = finished[best] | ~torch.isfinite(top_val[:, 0])
-        if at_limit:                                     # the step limit: the best finished hypothesis, if any
+        best = row_of[:, 0]
+        done = (finished[base[:, 0] + best] | ~torch.isfinite(top_val[:, 0])) & ~retired
+        if step == max_steps - 1:                        # the step limit: the best-ranked finished hypothesis, if any
             fin = finished.view(n_od, W)
-            best = best + torch.where(fin.any(-1), fin.float().argmax(-1), 0)
-            done = torch.ones_like(done)
+            best = torch.where(fin.any(-1), torch.where(fin, child, W).argmin(-1), best)
+            done = ~retired
         idx = torch.nonzero(done)[:, 0]
         if len(idx):                                     # one transfer per step for all ODs that finished
-            r = best[idx]
+            r = base[idx, 0] + best[idx]
             n_h, p_h, t_h, od_h = (x.cpu().numpy() for x in (length[r], paths[r], times[r], od[idx]))
             for q in range(len(idx)): out[od_h[q]] = (p_h[q, :n_h[q]].copy(), t_h[q, :n_h[q]].copy())
-        if bool(done.all()): break
-        hidden, state = hidden[parent], _rows(state, parent)
-        if bool(done.any()):                             # finished ODs leave the batch
-            keep_od = torch.nonzero(~done)[:, 0]
-            keep = (keep_od[:, None] * W + torch.arange(W, device=dev)).flatten()
+            retired |= done
+        if bool(retired.all()): break
+        moved = torch.nonzero(parent != rows)[:, 0]
+        state.move(moved, parent[moved])
+        if 4 * int(retired.sum()) >= n_od:               # retired ODs leave the batch
+            keep_od = torch.nonzero(~retired)[:, 0]
+            keep = (keep_od[:, None] * W + lanes).flatten()
             paths, times, length, score, finished, dest = (x[keep] for x in (paths, times, length, score, finished, dest))
-            hidden, state, od = hidden[keep], _rows(state, keep), od[keep_od]
+            state, od, retired = state.take(keep), od[keep_od], retired[keep_od]
         rows = torch.arange(len(length), device=dev)
-        hidden, state = model.extend(net, state, paths[rows, length - 1], times[rows, length - 1])
+        hidden = model.extend(net, state, paths[rows, length - 1], times[rows, length - 1])
     return out
 
 @torch.no_grad()
 def generate_student(model, city: City, origins, destinations, departures, beam: int = 4, max_steps: int = 300,
-                     length_norm: float = 0.0, batch_size: int = 1024, net=None) -> Generated:
+                     length_norm: float = 0.0, batch_size: int = 1024, precision: str = 'auto', net=None) -> Generated:
     "Batched beam search of the student from each origin to its destination; times from the time head."
     if beam < 1 or max_steps < 1: raise ValueError(f"beam and max_steps must be >= 1, got {beam}, {max_steps}")
     was_training = model.training; model.eval()
     dev = next(model.parameters()).device
+    _, amp_dtype, _ = amp_settings(dev, precision)
     try:
-        net = model.encode_network() if net is None else net
-        cand_tab, mask_tab = candidate_table(city, dev)
-        o = torch.as_tensor(np.asarray(origins, dtype=np.int64), device=dev)
-        d = torch.as_tensor(np.asarray(destinations, dtype=np.int64), device=dev)
-        t0 = torch.as_tensor(np.asarray(departures, dtype=np.int64), device=dev)
-        res = []
-        for s in range(0, len(o), batch_size):
-            res += _beam_batch(model, net, cand_tab, mask_tab, o[s:s + batch_size], d[s:s + batch_size],
-                               t0[s:s + batch_size], beam, max_steps, length_norm)
+        with torch.autocast(dev.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None):
+            net = model.encode_network() if net is None else net
+            cand_tab, mask_tab = candidate_table(city, dev)
+            o = torch.as_tensor(np.asarray(origins, dtype=np.int64), device=dev)
+            d = torch.as_tensor(np.asarray(destinations, dtype=np.int64), device=dev)
+            t0 = torch.as_tensor(np.asarray(departures, dtype=np.int64), device=dev)
+            res = []
+            for s in range(0, len(o), batch_size):
+                res += _beam_batch(model, net, cand_tab, mask_tab, o[s:s + batch_size], d[s:s + batch_size],
+                                   t0[s:s + batch_size], beam, max_steps, length_norm, amp_dtype)
     finally:
         model.train(was_training)
     return make_generated([r for r, _ in res], [t for _, t in res], destinations)

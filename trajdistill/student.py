@@ -23,8 +23,8 @@ from .data import City, Trajectories, atomic_write, EARTH_RADIUS_KM
 __all__ = ['StudentConfig', 'n_zones_for', 'road_graph', 'kahip_zones', 'zone_transitions', 'StudentInputs', 'local_xy_km',
            'step_seconds', 'prepare_student_inputs', 'synthetic_student_inputs', 'Network', 'RoadEncoder',
            'ZoneEncoder', 'pair_features', 'RelativeAttention', 'Block', 'time_of_day_feature', 'PeriodicTime',
-           'candidate_features', 'Navigator', 'HOSER', 'count_parameters', 'TrajectoryBatches', 'make_batch',
-           'student_loss', 'markov_next_road_accuracy']
+           'candidate_features', 'Navigator', 'DecodeState', 'HOSER', 'count_parameters', 'TrajectoryBatches',
+           'make_batch', 'student_loss', 'markov_next_road_accuracy']
 
 # %% ../nbs/03_student.ipynb #c005
 @dataclass
@@ -275,12 +275,15 @@ class Block(nn.Module):
         self.mlp = nn.Sequential(nn.Linear(d, c.mlp_ratio * d), nn.GELU(), nn.Linear(c.mlp_ratio * d, d),
                                  nn.Dropout(c.dropout))
         self.drop = nn.Dropout(c.dropout)
-    def forward(self, x, pair, allowed, cache=None):
-        "x (B, T, d); with `cache` (k, v of earlier steps) x holds only the new steps. Returns x and the new k, v."
+    def forward(self, x, pair, allowed, cache=None, pos: int = 0):
+        "x (B, T, d). With `cache` (this layer's k, v buffers (B, H, L, dh)), x holds steps `pos`.. only; their k, v are stored."
         q, k, v = self.attn.split(self.attn.qkv(self.ln1(x)))
-        if cache is not None: k, v = torch.cat([cache[0], k], 2), torch.cat([cache[1], v], 2)
+        if cache is not None:
+            end = pos + x.shape[1]
+            cache[0][:, :, pos:end], cache[1][:, :, pos:end] = k, v
+            k, v = cache[0][:, :, :end], cache[1][:, :, :end]
         x = x + self.drop(self.attn.attend(q, k, v, pair, allowed))
-        return x + self.mlp(self.ln2(x)), (k, v)
+        return x + self.mlp(self.ln2(x))
 
 # %% ../nbs/03_student.ipynb #c025
 def time_of_day_feature(times: torch.Tensor) -> torch.Tensor:
@@ -329,6 +332,34 @@ class Navigator(nn.Module):
         return logits.masked_fill(~cand_mask, -1e9), time_pred
 
 # %% ../nbs/03_student.ipynb #c031
+@dataclass
+class DecodeState:
+    """Incremental decoding state of B sequences: per-layer key and value buffers (B, H, L, dh), step centroids
+    (B, L, 2) in km, step times relative to `t0` (B, L), and `n`, the number of steps filled (the same for all rows)."""
+    kv: list
+    xy: torch.Tensor
+    t: torch.Tensor
+    t0: torch.Tensor
+    n: int = 0
+    @property
+    def max_len(self) -> int: return self.xy.shape[1]
+    def _steps(self, b): return b[:, :, :self.n] if b.dim() == 4 else b[:, :self.n]
+
+    def take(self, rows: torch.Tensor) -> DecodeState:
+        "A new state holding rows `rows` (duplicates allowed): only the filled steps are copied."
+        def pick(b):
+            new = b.new_empty((len(rows),) + b.shape[1:])
+            self._steps(new)[:] = self._steps(b).index_select(0, rows)
+            return new
+        return DecodeState([(pick(k), pick(v)) for k, v in self.kv], pick(self.xy), pick(self.t),
+                           self.t0.index_select(0, rows), self.n)
+
+    def move(self, dst: torch.Tensor, src: torch.Tensor):
+        "Overwrite rows `dst` with rows `src` in place (filled steps only); no row may be both a source and a destination."
+        for b in [b for kv in self.kv for b in kv] + [self.xy, self.t]: self._steps(b)[dst] = self._steps(b)[src]
+        self.t0[dst] = self.t0[src]
+
+# %% ../nbs/03_student.ipynb #c032
 class HOSER(nn.Module):
     "The HOSER student: road/zone encoders, relative causal transformer, destination-aware navigator, time head."
     def __init__(self, inputs: StudentInputs, config: StudentConfig = StudentConfig()):
@@ -370,29 +401,29 @@ class HOSER(nn.Module):
         pair = pair_features(xy, t, xy, t)
         T = roads.shape[1]
         allowed = torch.ones(T, T, dtype=torch.bool, device=roads.device).tril()[None] & ~pad_mask[:, None, :]
-        for block in self.blocks: x, _ = block(x, pair, allowed)
+        for block in self.blocks: x = block(x, pair, allowed)
         return self.ln_f(x)
 
-    def start(self, net: Network, road0, time0):
-        "Begin incremental decoding at the first road (B,) and its time (B,): returns hidden (B, d_model) and a state."
-        B = road0.shape[0]
-        empty = lambda: torch.zeros(B, self.config.n_heads, 0, self.config.d_model // self.config.n_heads,
-                                    device=road0.device, dtype=net.road.dtype)
-        state = dict(kv=[(empty(), empty()) for _ in self.blocks], xy=self.xy_km.new_zeros(B, 0, 2),
-                     t=time0.new_zeros(B, 0), t0=time0)
-        return self.extend(net, state, road0, time0)
+    def start(self, net: Network, road0, time0, max_len: int, dtype=None) -> tuple[torch.Tensor, DecodeState]:
+        """Begin decoding B sequences at their first road and time (B,), with room for `max_len` steps and key/value
+        buffers of `dtype` (default: the embeddings'). Returns the hidden state (B, d_model) and the decoding state."""
+        c, B = self.config, road0.shape[0]
+        shape = (B, c.n_heads, max_len, c.d_model // c.n_heads)
+        kv = [tuple(torch.empty(shape, device=road0.device, dtype=dtype or net.road.dtype) for _ in 'kv') for _ in self.blocks]
+        state = DecodeState(kv, self.xy_km.new_empty(B, max_len, 2), time0.new_empty(B, max_len), time0)
+        return self.extend(net, state, road0, time0), state
 
-    def extend(self, net: Network, state: dict, road, time):
-        "Append one step (road, time: (B,)) to the KV cache: hidden (B, d_model) of that step and the new state."
+    def extend(self, net: Network, state: DecodeState, road, time) -> torch.Tensor:
+        "Append one step (road, time: (B,)) to `state` in place; the hidden state (B, d_model) of that step."
+        n = state.n
+        if n == state.max_len: raise ValueError(f"the decoding state is full ({n} steps)")
         x = self.embed_steps(net, road[:, None], time[:, None])
-        xy = torch.cat([state['xy'], self.xy_km[road][:, None]], 1)
-        t = torch.cat([state['t'], (time - state['t0'])[:, None]], 1)
-        pair = pair_features(xy[:, -1:], t[:, -1:], xy, t)
-        allowed = torch.ones(road.shape[0], 1, xy.shape[1], dtype=torch.bool, device=road.device)
-        kv = []
-        for block, cache in zip(self.blocks, state['kv']):
-            x, new = block(x, pair, allowed, cache); kv.append(new)
-        return self.ln_f(x)[:, 0], dict(kv=kv, xy=xy, t=t, t0=state['t0'])
+        state.xy[:, n], state.t[:, n] = self.xy_km[road], time - state.t0
+        pair = pair_features(state.xy[:, n:n + 1], state.t[:, n:n + 1], state.xy[:, :n + 1], state.t[:, :n + 1])
+        allowed = torch.ones(road.shape[0], 1, n + 1, dtype=torch.bool, device=road.device)
+        for block, cache in zip(self.blocks, state.kv): x = block(x, pair, allowed, cache, n)
+        state.n = n + 1
+        return self.ln_f(x)[:, 0]
 
     def navigate(self, net: Network, hidden, dest, candidates, cand_mask):
         "Logits and standardised time predictions (B, T, K) over `candidates` for hidden (B, T, d) and destinations (B,)."
@@ -414,7 +445,7 @@ def count_parameters(model: nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
-# %% ../nbs/03_student.ipynb #c036
+# %% ../nbs/03_student.ipynb #c037
 class TrajectoryBatches:
     "Padded, device-ready batches of one split of a city, gathered from its ragged store and CSR successors."
     def __init__(self, city: City, split: str, device='cpu', time_mean: float = 0.0, time_std: float = 1.0):
@@ -468,7 +499,7 @@ def make_batch(city: City, split: str, idx, device='cpu', inputs: StudentInputs 
     stats = dict(time_mean=inputs.time_mean, time_std=inputs.time_std) if inputs is not None else {}
     return TrajectoryBatches(city, split, device, **stats).batch(idx)
 
-# %% ../nbs/03_student.ipynb #c041
+# %% ../nbs/03_student.ipynb #c042
 def student_loss(model: nn.Module, batch: dict, time_weight: float = 1.0, outputs: dict | None = None):
     "Vanilla HOSER loss: CE over candidates + time loss on log1p seconds; returns (loss, logs of detached tensors)."
     out = model(batch) if outputs is None else outputs
@@ -482,7 +513,7 @@ def student_loss(model: nn.Module, batch: dict, time_weight: float = 1.0, output
     loss = ce + time_weight * time_loss
     return loss, dict(loss=loss.detach(), ce=ce.detach(), time=time_loss.detach())
 
-# %% ../nbs/03_student.ipynb #c047
+# %% ../nbs/03_student.ipynb #c050
 def markov_next_road_accuracy(city: City, split: str = 'val', road_zone: np.ndarray | None = None) -> dict:
     "Top-1 next-road accuracy on `split` of the most frequent train next road given the road (and destination zone)."
     def steps(tr):
