@@ -343,6 +343,7 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
     score = torch.zeros(B, W, device=dev); score[:, 1:] = -math.inf; score = score.flatten()
     dest, finished = d[rep], (o == d)[rep]
     od, retired = torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
+    best = torch.zeros(B, dtype=torch.int64, device=dev)      # row of each OD's best-ranked hypothesis
     out = [None] * B
     carry = torch.full((K,), -math.inf, device=dev); carry[0] = 0.0
     lanes = torch.arange(W, device=dev)
@@ -360,6 +361,8 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
         new_len = length + (~finished).long()
         rank = total / new_len[:, None].float() ** length_norm if length_norm > 0 else total
         top_val, top_idx = rank.view(n_od, W * K).topk(W, -1)
+        stuck = ~torch.isfinite(top_val[:, 0])                      # no hypothesis can move: rows stay as they are
+        top_idx = torch.where(stuck[:, None], lanes * K, top_idx)
         row_of = place_children(top_idx // K)                       # row of each ranked child
         child = torch.argsort(row_of, 1)                            # rank of the child each row now holds
         pick = top_idx.gather(1, child)
@@ -379,8 +382,8 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
         length = length + grow.long()
         finished = (par_fin & alive) | (grow & (new_road == dest))
         score = torch.where(alive, new_score, torch.full_like(new_score, -math.inf))
-        best = row_of[:, 0]
-        done = (finished[base[:, 0] + best] | ~torch.isfinite(top_val[:, 0])) & ~retired
+        best = torch.where(stuck, best, row_of[:, 0])
+        done = (finished[base[:, 0] + best] | stuck) & ~retired
         if step == max_steps - 1:                        # the step limit: the best-ranked finished hypothesis, if any
             fin = finished.view(n_od, W)
             best = torch.where(fin.any(-1), torch.where(fin, child, W).argmin(-1), best)
@@ -398,7 +401,7 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
             keep_od = torch.nonzero(~retired)[:, 0]
             keep = (keep_od[:, None] * W + lanes).flatten()
             paths, times, length, score, finished, dest = (x[keep] for x in (paths, times, length, score, finished, dest))
-            state, od, retired = state.take(keep), od[keep_od], retired[keep_od]
+            state, od, retired, best = state.take(keep), od[keep_od], retired[keep_od], best[keep_od]
         rows = torch.arange(len(length), device=dev)
         hidden = model.extend(net, state, paths[rows, length - 1], times[rows, length - 1])
     return out
