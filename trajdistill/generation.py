@@ -14,16 +14,17 @@ import torch
 import torch.nn.functional as F
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
+from tqdm.auto import tqdm
 
 from .data import City, Trajectories, DataError, format_timestamps, od_disjoint, atomic_write
 from .metrics import cached_njit
 from .training import amp_settings
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'Generated', 'make_generated', 'generated_frame',
-           'write_generated', 'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds', 'entry_times',
-           'shortest_path_roads', 'generate_shortest_path', 'transition_counts', 'generate_markov', 'simulator_params',
-           'generate_oracle', 'candidate_table', 'place_children', 'generate_student']
+__all__ = ['PROTOCOLS', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'request_arrays', 'Generated', 'make_generated',
+           'generated_frame', 'write_generated', 'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds',
+           'entry_times', 'shortest_path_roads', 'generate_shortest_path', 'transition_counts', 'generate_markov',
+           'simulator_params', 'generate_oracle', 'candidate_table', 'place_children', 'generate_student']
 
 # %% ../nbs/06_generation.ipynb #c005
 PROTOCOLS = ('train_od', 'test_od', 'od_disjoint')
@@ -56,6 +57,21 @@ def od_pairs_for(city: City, protocol: str = 'test_od', n: int | None = None, se
                       tr.departures[pool].astype(np.int64), pool.astype(np.int64), split)
 
 # %% ../nbs/06_generation.ipynb #c008
+def request_arrays(city: City, origins, destinations, departures) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Origins, destinations (road indices) and departures (epoch s) as int64 arrays, checked against `city`."
+    arrays = [np.asarray(x) for x in (origins, destinations, departures)]
+    shapes = [a.shape for a in arrays]
+    if any(a.ndim != 1 for a in arrays) or len(set(shapes)) > 1:
+        raise ValueError(f"origins, destinations and departures must be 1-d and of one length, got shapes {shapes}")
+    for name, a in zip(('origins', 'destinations', 'departures'), arrays):
+        if len(a) and not np.issubdtype(a.dtype, np.integer): raise ValueError(f"{name} must be integers, got {a.dtype}")
+    for name, a in zip(('origin', 'destination'), arrays[:2]):
+        bad = np.flatnonzero((a < 0) | (a >= city.n_roads))
+        if len(bad): raise ValueError(f"{city.name}: request {bad[0]} has {name} {a[bad[0]]}, not a road index "
+                                      f"(0..{city.n_roads - 1})")
+    return tuple(a.astype(np.int64) for a in arrays)
+
+# %% ../nbs/06_generation.ipynb #c011
 @dataclass
 class Generated:
     "Generated trajectories (request order), whether each reached its requested destination, and the request index."
@@ -130,7 +146,7 @@ def read_generated(source, city: City) -> Generated:
     reached = (df.reached.astype(str).str.lower() == 'true').to_numpy() if 'reached' in df.columns else np.zeros(len(df), bool)
     return Generated(tr, reached, od_index)
 
-# %% ../nbs/06_generation.ipynb #c012
+# %% ../nbs/06_generation.ipynb #c015
 def _train_steps(city: City) -> tuple[np.ndarray, np.ndarray]:
     "Road index and seconds spent on it, for every train step that has a next road."
     tr = city.splits['train']
@@ -171,7 +187,7 @@ def entry_times(roads: np.ndarray, offsets: np.ndarray, departures, seconds: np.
     before = cum - spent - np.repeat(np.concatenate([[0.0], cum[offsets[1:-1] - 1]]), lens)
     return np.repeat(np.asarray(departures, dtype=np.int64), lens) + np.round(before).astype(np.int64)
 
-# %% ../nbs/06_generation.ipynb #c015
+# %% ../nbs/06_generation.ipynb #c018
 def _line_graph(city: City, road_cost: np.ndarray) -> csr_matrix:
     "Sparse line graph: edge a -> b weighted by the cost of road b (plus a tiny epsilon so no weight is zero)."
     n = city.n_roads
@@ -218,11 +234,12 @@ def generate_shortest_path(city: City, origins, destinations, departures, weight
                            times: str = 'observed') -> Generated:
     "Shortest paths by 'length' or free-flow 'time', timed with per-road `times` ('observed' or 'free_flow')."
     if weight not in ('length', 'time'): raise ValueError(f"weight must be 'length' or 'time', got {weight!r}")
+    origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     cost = city.roads.length_m.to_numpy() if weight == 'length' else road_seconds(city, 'free_flow')
     return _finish(city, shortest_path_roads(city, origins, destinations, cost), destinations, departures,
                    road_seconds(city, times))
 
-# %% ../nbs/06_generation.ipynb #c019
+# %% ../nbs/06_generation.ipynb #c022
 def transition_counts(city: City) -> np.ndarray:
     "Count of each CSR transition (aligned with `city.succ_idx`) over the train trips."
     tr = city.splits['train']
@@ -265,7 +282,7 @@ def _markov_walk(o, d, h, succ_ptr, succ_idx, counts, alpha, temp_m, max_steps, 
 def generate_markov(city: City, origins, destinations, departures, times: str = 'observed', seed: int = 0,
                     alpha: float = 0.5, temperature_m: float = 50.0, max_steps: int = 1000, chunk: int = 128) -> Generated:
     "Destination-directed Markov walks (train transition counts), timed with per-road `times`."
-    origins, destinations = np.asarray(origins, dtype=np.int64), np.asarray(destinations, dtype=np.int64)
+    origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     length = city.roads.length_m.to_numpy()
     reverse = _line_graph(city, length).T.tocsr()
     counts = transition_counts(city)
@@ -286,7 +303,7 @@ def generate_markov(city: City, origins, destinations, departures, times: str = 
                 paths[k] = buf[:n].copy()
     return _finish(city, paths, destinations, departures, road_seconds(city, times))
 
-# %% ../nbs/06_generation.ipynb #c022
+# %% ../nbs/06_generation.ipynb #c025
 def simulator_params(city: City, folder=None):
     "The simulator parameters of a simulated city (`simulator.json` in its folder); ValueError when there are none."
     from trajdistill.simulate import SimParams
@@ -298,15 +315,15 @@ def generate_oracle(city: City, origins, destinations, departures, params=None, 
     "The simulator's own routes and travel times for the requests (`params`: SimParams, a city folder, or None)."
     from trajdistill.simulate import RoadNetwork, route_trips, entry_times as simulated_entry_times
     if params is None or not hasattr(params, 'n_scenarios'): params = simulator_params(city, params)
-    origins, destinations = np.asarray(origins, dtype=np.int64), np.asarray(destinations, dtype=np.int64)
+    origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     net, rng = RoadNetwork.from_city(city), np.random.default_rng(seed)
     routes, _ = route_trips(net, params, origins, destinations, rng.integers(0, params.n_scenarios, len(origins)))
     gen = make_generated(routes, [np.zeros(len(r), dtype=np.int64) for r in routes], destinations)
     tr = gen.trajectories
-    tr.times = simulated_entry_times(net, tr.roads, tr.offsets, np.asarray(departures, dtype=np.int64), params, rng)
+    tr.times = simulated_entry_times(net, tr.roads, tr.offsets, departures, params, rng)
     return gen
 
-# %% ../nbs/06_generation.ipynb #c025
+# %% ../nbs/06_generation.ipynb #c028
 def candidate_table(city: City, device='cpu') -> tuple[torch.Tensor, torch.Tensor]:
     "Out-neighbours of every road padded to the max out-degree K: candidates (N, K) and their mask (N, K)."
     deg = torch.from_numpy(np.diff(city.succ_ptr).astype(np.int64))
@@ -329,7 +346,7 @@ def place_children(parent: torch.Tensor) -> torch.Tensor:
     free = torch.argsort(claimed.to(torch.int8), dim=1, stable=True)               # unclaimed rows first, ascending
     return torch.where(extra, free.gather(1, (extra.cumsum(1) - 1).clamp(min=0)), parent)
 
-# %% ../nbs/06_generation.ipynb #c027
+# %% ../nbs/06_generation.ipynb #c030
 def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, length_norm, cache_dtype):
     "Beam search for one batch of ODs (device tensors); returns per-OD (roads, times) numpy arrays."
     dev, B, W, K = o.device, len(o), beam, cand_tab.shape[1]
@@ -411,6 +428,7 @@ def generate_student(model, city: City, origins, destinations, departures, beam:
                      length_norm: float = 0.0, batch_size: int = 1024, precision: str = 'auto', net=None) -> Generated:
     "Batched beam search of the student from each origin to its destination; times from the time head."
     if beam < 1 or max_steps < 1: raise ValueError(f"beam and max_steps must be >= 1, got {beam}, {max_steps}")
+    origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     was_training = model.training; model.eval()
     dev = next(model.parameters()).device
     _, amp_dtype, _ = amp_settings(dev, precision)
@@ -418,11 +436,10 @@ def generate_student(model, city: City, origins, destinations, departures, beam:
         with torch.autocast(dev.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None):
             net = model.encode_network() if net is None else net
             cand_tab, mask_tab = candidate_table(city, dev)
-            o = torch.as_tensor(np.asarray(origins, dtype=np.int64), device=dev)
-            d = torch.as_tensor(np.asarray(destinations, dtype=np.int64), device=dev)
-            t0 = torch.as_tensor(np.asarray(departures, dtype=np.int64), device=dev)
+            o, d, t0 = (torch.as_tensor(a, device=dev) for a in (origins, destinations, departures))
             res = []
-            for s in range(0, len(o), batch_size):
+            for s in tqdm(range(0, len(o), batch_size), desc='beam search', unit='batch', leave=False,
+                          disable=len(o) <= batch_size):
                 res += _beam_batch(model, net, cand_tab, mask_tab, o[s:s + batch_size], d[s:s + batch_size],
                                    t0[s:s + batch_size], beam, max_steps, length_norm, amp_dtype)
     finally:
