@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from .data import City, Trajectories, DataError, format_timestamps, od_disjoint, atomic_write
 from .metrics import cached_njit
-from .training import amp_settings
+from .training import amp_settings, autocast
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'request_arrays', 'Generated', 'make_generated',
@@ -351,9 +351,9 @@ def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, lengt
     "Beam search for one batch of ODs (device tensors); returns per-OD (roads, times) numpy arrays."
     dev, B, W, K = o.device, len(o), beam, cand_tab.shape[1]
     rep = torch.arange(B, device=dev).repeat_interleave(W)
-    hidden, state = model.start(net, o, t0, max_len=max_steps + 1, dtype=cache_dtype)
-    hidden, state = hidden[rep], state.take(rep)
     R, L = B * W, max_steps + 1
+    hidden, state = model.start(net, o, t0, max_len=L, dtype=cache_dtype)
+    hidden, state = hidden[rep], state.take(rep)
     paths = torch.full((R, L), -1, dtype=torch.int64, device=dev); paths[:, 0] = o[rep]
     times = torch.zeros((R, L), dtype=torch.int64, device=dev); times[:, 0] = t0[rep]
     length = torch.ones(R, dtype=torch.int64, device=dev)
@@ -433,7 +433,7 @@ def generate_student(model, city: City, origins, destinations, departures, beam:
     dev = next(model.parameters()).device
     _, amp_dtype, _ = amp_settings(dev, precision)
     try:
-        with torch.autocast(dev.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None):
+        with autocast(dev, amp_dtype):
             net = model.encode_network() if net is None else net
             cand_tab, mask_tab = candidate_table(city, dev)
             o, d, t0 = (torch.as_tensor(a, device=dev) for a in (origins, destinations, departures))

@@ -19,7 +19,7 @@ from .data import City, atomic_write, load_city
 from .student import TrajectoryBatches, HOSER, StudentConfig, prepare_student_inputs, student_loss
 
 # %% auto #0
-__all__ = ['TrainConfig', 'resolve_device', 'amp_settings', 'bucketed_batches', 'warmup_cosine', 'evaluate_next_road',
+__all__ = ['TrainConfig', 'resolve_device', 'amp_settings', 'autocast', 'bucketed_batches', 'warmup_cosine', 'evaluate_next_road',
            'rng_state', 'set_rng_state', 'load_checkpoint', 'NonFiniteLoss', 'Trainer', 'read_metrics',
            'plot_training_curves', 'ddp_smoke']
 
@@ -57,6 +57,10 @@ def amp_settings(device: torch.device, precision: str = 'auto') -> tuple[str, to
     if precision == 'fp16' and device.type != 'cuda': raise ValueError("fp16 needs CUDA; use 'bf16' or 'fp32' on CPU")
     return precision, dict(fp32=None, bf16=torch.bfloat16, fp16=torch.float16)[precision], precision == 'fp16'
 
+def autocast(device: torch.device, amp_dtype: torch.dtype | None):
+    "The autocast context of `amp_settings`' dtype: off when it is None (fp32)."
+    return torch.autocast(device.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None)
+
 # %% ../nbs/04_training.ipynb #c008
 def bucketed_batches(lengths: np.ndarray, batch_size: int, seed: int, epoch: int, bucket_batches: int = 50,
                      rank: int = 0, world: int = 1) -> list:
@@ -92,7 +96,7 @@ def evaluate_next_road(model: HOSER, batches: TrajectoryBatches, batch_size: int
     n = len(batches) if max_trajectories is None else min(len(batches), max_trajectories)
     order = np.argsort(batches.lengths[:n].numpy(), kind='stable')
     sums = torch.zeros(5, dtype=torch.float64, device=device)
-    with torch.autocast(device.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None):
+    with autocast(device, amp_dtype):
         net = model.encode_network()
         for s in range(0, n, batch_size):
             b = batches.batch(order[s:s + batch_size])
@@ -207,7 +211,7 @@ class Trainer:
         "One micro-batch forward/backward (+ the optimiser step after the last); syncs only to check a non-finite loss."
         c, model = self.config, self.train_model
         with model.no_sync() if self.world > 1 and not last_micro else nullcontext():
-            with torch.autocast(self.device.type, dtype=self.amp_dtype or torch.float32, enabled=self.amp_dtype is not None):
+            with autocast(self.device, self.amp_dtype):
                 loss, logs = self.loss_fn(model, batch)
             if check is not None and not torch.isfinite(loss): raise NonFiniteLoss(f"non-finite loss at {check}")
             (self.scaler.scale(loss / c.accum_steps) if self.scaler else loss / c.accum_steps).backward()
