@@ -34,6 +34,7 @@ def load_records(run_dirs) -> pd.DataFrame:
     df = pd.concat(frames, ignore_index=True)
     missing = [k for k in RECORD_KEYS if k not in df.columns]
     if missing: raise ValueError(f"metric records lack {missing}")
+    df[METRICS] = df[METRICS].astype(float)             # None (undefined, the record's note says why) -> NaN
     for k in GROUP: df[k] = df.get(k, 'all')
     return df
 
@@ -71,11 +72,14 @@ MODEL_ORDER = ['vanilla', 'distilled', 'shortest_length', 'shortest_time', 'mark
 def results_table(df: pd.DataFrame, metrics=METRICS, digits: int = 3) -> pd.DataFrame:
     "Models as rows, metrics as 'mean ± sd' columns (sd over seeds), seeds and trips per seed; a block per city/fraction/protocol/mode."
     s = summarise(df, metrics)
-    cell = lambda m: s[(m, 'mean')].map(f"{{:.{digits}f}}".format) + np.where(
-        s[(m, 'n_seeds')] > 1, ' ± ' + s[(m, 'sd')].map(f"{{:.{digits}f}}".format), '')
+    fmt = lambda v: '—' if pd.isna(v) else f"{v:.{digits}f}"          # '—': undefined, see the note
+    cell = lambda m: s[(m, 'mean')].map(fmt) + np.where(s[(m, 'n_seeds')] > 1, ' ± ' + s[(m, 'sd')].map(fmt), '')
     out = pd.DataFrame({m: cell(m) for m in metrics}, index=s.index)
-    out['seeds'] = s[(metrics[0], 'n_seeds')]
-    out['n'] = df.groupby(list(s.index.names), sort=False).n.mean().round().astype(int).reindex(s.index)   # trips per seed
+    groups = df.groupby(list(s.index.names), sort=False)
+    out['seeds'] = groups.seed.nunique().reindex(s.index)
+    out['n'] = groups.n.mean().round().astype(int).reindex(s.index)   # trips per seed
+    if 'note' in df and df.note.notna().any():                         # skipped, small or undefined: say why
+        out['note'] = groups.note.agg(lambda x: '; '.join(sorted(set(x.dropna())))).reindex(s.index)
     order = {m: i for i, m in enumerate(MODEL_ORDER)}
     return out.reset_index().sort_values([*GROUP, 'model'], key=lambda c: c.map(order) if c.name == 'model' else c,
                                          kind='stable').reset_index(drop=True)
@@ -168,12 +172,14 @@ def plot_slice_effects(effects: pd.DataFrame, metric: str, higher_is_better: boo
     return fig
 
 # %% ../nbs/08_analysis.ipynb #c026
-def generated_samples(run_dir, city, requests, protocol: str = 'test_od', seed: int = 0) -> dict:
-    "model -> Trajectories one seed of a run generated for `requests` (read from its HOSER-format CSVs)."
-    from trajdistill.generation import read_generated, generated_file
+def generated_samples(run_dir, city, protocol: str = 'test_od', seed: int = 0) -> tuple:
+    "(real trips, model -> generated Trajectories) of one seed and protocol of a run, as its generated/index.json lists them."
+    from trajdistill.generation import read_generated
     folder = Path(run_dir)/f"seed{seed}"/'generated'
-    suffix = generated_file(folder, '', protocol, requests).name          # '-<protocol>-<hash>.csv'
-    return {p.name[:-len(suffix)]: read_generated(p, city).trajectories for p in sorted(folder.glob(f"*{suffix}"))}
+    entry = json.loads((folder/'index.json').read_text())[protocol]
+    if entry is None: raise ValueError(f"{run_dir}: protocol {protocol!r} was skipped (no trips)")
+    real = city.splits[entry['split']].subset(np.asarray(entry['source_index']))
+    return real, {model: read_generated(folder/name, city).trajectories for model, name in entry['files'].items()}
 
 def plot_distributions(real, samples: dict, city, models=('vanilla', 'distilled', 'shortest_length', 'markov')):
     "Density of distance, radius of gyration and duration: real vs each model."

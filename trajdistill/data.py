@@ -4,8 +4,9 @@
 
 # %% ../nbs/00_data.ipynb #c002
 from __future__ import annotations
-import hashlib, io, json, re, os, tempfile
+import csv, dataclasses, gzip, hashlib, io, json, re, os, tempfile, warnings, zlib
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -13,12 +14,13 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['GEO_COLUMNS', 'REL_COLUMNS', 'TRAJ_COLUMNS', 'EARTH_RADIUS_KM', 'SPLITS', 'HOSER_DATASET_URL', 'BENCHMARK_CITIES',
-           'DataError', 'ValidationReport', 'find_file', 'parse_highway', 'parse_coordinates', 'polyline_centroid',
-           'read_roads', 'haversine_km', 'Trajectories', 'City', 'build_csr', 'read_transitions', 'ragged_arange',
-           'read_trajectories', 'atomic_write', 'city_trips_kind', 'load_city', 'format_timestamps',
-           'trajectories_frame', 'write_city', 'make_grid_city', 'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint',
-           'trip_stats', 'city_summary', 'plot_trip_distributions']
+__all__ = ['GEO_COLUMNS', 'REL_COLUMNS', 'TRAJ_COLUMNS', 'EARTH_RADIUS_KM', 'MAX_TRIP_DURATION_S', 'SPLITS', 'HOSER_DATASET_URL',
+           'BENCHMARK_CITIES', 'DataError', 'ValidationReport', 'find_file', 'parse_highway', 'parse_coordinates',
+           'geometry_problem', 'polyline_centroid', 'read_roads', 'haversine_km', 'Trajectories', 'City', 'build_csr',
+           'read_transitions', 'ragged_arange', 'read_trajectories', 'default_cache_dir', 'atomic_write',
+           'city_trips_kind', 'load_city', 'format_timestamps', 'trajectories_frame', 'write_city', 'make_grid_city',
+           'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint', 'hold_out_validation', 'trip_stats', 'city_summary',
+           'plot_trip_distributions']
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
@@ -30,45 +32,164 @@ class DataError(ValueError):
 
 # %% ../nbs/00_data.ipynb #c006
 class ValidationReport:
-    """Problems met while reading a city: raised at once when strict, else recorded and counted as skips."""
+    """What reading a city skipped (bad rows, lenient mode) and repaired (both modes); bad rows raise when strict."""
     def __init__(self, strict: bool = True): self.strict, self.rows = strict, []
-    def add(self, file, row, problem, kind):
-        "Raise `DataError` when strict, else record a skipped row of category `kind`."
+    def add(self, file, # the file, named in the error
+            row,        # 1-based data row (None for the whole file)
+            problem,    # what is wrong, for a person
+            kind):      # category that counts and groups it, e.g. 'bad_id'
+        "A bad row: raise `DataError` when strict, else record it as skipped under category `kind`."
         if self.strict: raise DataError(file, row, problem)
-        self.rows.append(dict(file=Path(file).name, row=row, kind=kind, problem=problem))
+        self._record(file, row, problem, kind, 'skipped')
+    def repair(self, file, row, problem, kind):   # same arguments as `add`
+        "Record a repaired value (or a dropped harmless row) under category `kind`, in both modes; never raises."
+        self._record(file, row, problem, kind, 'repaired')
+    def _record(self, file, row, problem, kind, action):
+        self.rows.append(dict(file=Path(file).name, row=row, kind=kind, action=action, problem=problem))
     def __len__(self): return len(self.rows)
-    def count(self, kind=None):
-        "Number of skipped rows (of one `kind`, or all)."
-        return sum(r['kind'] == kind for r in self.rows) if kind else len(self.rows)
+    def count(self, kind=None, action=None) -> int:
+        "Number of recorded rows, of one `kind` and/or one `action` ('skipped' or 'repaired'), or all."
+        return sum((kind is None or r['kind'] == kind) and (action is None or r['action'] == action) for r in self.rows)
+    @property
+    def skipped(self) -> int: return self.count(action='skipped')
+    @property
+    def repaired(self) -> int: return self.count(action='repaired')
     def table(self) -> pd.DataFrame:
-        "Skips counted per file and kind, with the first offending row as an example."
-        if not self.rows: return pd.DataFrame(columns=['file', 'kind', 'skipped', 'first_row', 'example'])
-        df = pd.DataFrame(self.rows)
+        "Rows skipped and repaired per file and kind, with the first row concerned and an example problem."
+        cols = ['file', 'kind', 'skipped', 'repaired', 'first_row', 'example']
+        if not self.rows: return pd.DataFrame(columns=cols)
+        df = pd.DataFrame(self.rows).assign(skipped=lambda d: d.action == 'skipped', repaired=lambda d: d.action == 'repaired')
         return (df.groupby(['file', 'kind'], sort=False)
-                  .agg(skipped=('row', 'size'), first_row=('row', 'first'), example=('problem', 'first')).reset_index())
+                  .agg(skipped=('skipped', 'sum'), repaired=('repaired', 'sum'), first_row=('row', 'first'),
+                       example=('problem', 'first')).reset_index()[cols])
     def __repr__(self):
-        return "ValidationReport: no problems" if not self.rows else f"ValidationReport: {len(self)} skipped\n{self.table().to_string(index=False)}"
+        if not self.rows: return "ValidationReport: no problems"
+        return f"ValidationReport: {self.skipped} skipped, {self.repaired} repaired\n{self.table().to_string(index=False)}"
 
 # %% ../nbs/00_data.ipynb #c009
-def find_file(folder, name, required=True):
-    "Path of `name` or `name.gz` in `folder` (None if absent and not `required`)."
-    for p in (Path(folder)/name, Path(folder)/f"{name}.gz"):
-        if p.exists(): return p
+def _not_a_file(p: Path) -> str | None:
+    "Why the existing path `p` cannot be read as a file (None if it can)."
+    if p.is_file(): return None
+    if p.is_dir(): return "is a directory, not a file"
+    if p.is_symlink(): return "is a broken symbolic link or a symbolic link loop"
+    return "is not a regular file"
+
+def find_file(folder,        # the city folder
+              name,          # file name without `.gz`, e.g. 'train.csv'
+              required=True, # DataError if neither `name` nor `name.gz` exists (else None)
+             ):
+    "Path of `name` or `name.gz` in `folder`; DataError if both exist or the one found is not a regular file."
+    found = [p for p in (Path(folder)/name, Path(folder)/f"{name}.gz") if os.path.lexists(p)]
+    if len(found) == 2: raise DataError(found[0], None, f"both {found[0].name} and {found[1].name} are present; keep only one")
+    if found:
+        if why := _not_a_file(found[0]): raise DataError(found[0], None, why)
+        return found[0]
     if required: raise DataError(Path(folder)/name, None, f"missing file (looked for {name} and {name}.gz)")
     return None
 
-def _read_csv(path, required_cols):
-    "Read a CSV as strings; error naming the file if required columns are missing."
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
-    df.columns = [c.strip() for c in df.columns]
-    missing = [c for c in required_cols if c not in df.columns]
-    if missing: raise DataError(path, None, f"missing required column(s) {missing}; found {list(df.columns)}")
-    return df
+def _show(s, n: int = 60) -> str:
+    "repr of a cell, cut to `n` characters (a hostile cell may be megabytes long)."
+    s = str(s)
+    return repr(s) if len(s) <= n else f"{s[:n]!r}... ({len(s):,} characters)"
+
+def _io_problem(e: BaseException) -> str:
+    "What an OS, gzip or decompression error means for the file being read."
+    if isinstance(e, gzip.BadGzipFile): return f"not a valid gzip file ({e})"
+    if isinstance(e, EOFError): return f"truncated compressed file ({e})"
+    if isinstance(e, zlib.error): return f"corrupt compressed data ({e})"
+    if isinstance(e, OSError): return f"cannot read the file ({e.strerror or e})"
+    return f"{type(e).__name__}: {e}"
+
+# %% ../nbs/00_data.ipynb #c062
+def _header_names(path, header: bytes, required_cols) -> list:
+    "Column names of a CSV header line; DataError if it is empty, not UTF-8 or lacks a required column."
+    if not header.strip():
+        raise DataError(path, None, "empty file (0 bytes)" if not header else "no header row (the first line is blank)")
+    try: names = [c.strip() for c in next(csv.reader([header.decode('utf-8-sig')]))]
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise DataError(path, None, f"the header row is not CSV text in UTF-8 ({e}); is the file binary or compressed?") from None
+    if dup := sorted({c for c in names if names.count(c) > 1}): raise DataError(path, None, f"duplicate column(s) {dup} in the header")
+    missing = [c for c in required_cols if c not in names]
+    if missing: raise DataError(path, None, f"missing required column(s) {missing}; found {names[:20]}")
+    return names
+
+_CONTROL = re.compile(rb'[\x00-\x08\x0b-\x1f\x7f]')          # control characters but tab (in a line without its end)
+_CONTROL_BYTES = bytes([*range(9), 11, 12, *range(14, 32), 127])  # the same, but for \r, in a block of lines
+_QUOTED = re.compile(rb'(?<![^,\n])"[^"\n]*(?:""[^"\n]*)*"(?=[,\r\n]|\Z)')  # a whole quoted field within a line
+
+def _line_problem(line: bytes, n_fields: int) -> tuple[str, str] | None:
+    "(kind, problem) when one CSV line cannot be a row of `n_fields` fields, else None."
+    if not line.isascii():
+        try: line.decode('utf-8')
+        except UnicodeDecodeError as e: return 'not_utf8', f"not UTF-8 text (byte 0x{line[e.start]:02x} at position {e.start + 1})"
+    if m := _CONTROL.search(line.rstrip(b'\r\n')): return 'control_character', f"control character 0x{m[0][0]:02x} at position {m.start() + 1}"
+    rest = _QUOTED.sub(b'', line)
+    if b'"' in rest: return 'bad_quote', 'unbalanced quote, or a quote inside an unquoted field'
+    n = rest.count(b',') + 1
+    return ('field_count', f"{n} fields, the header has {n_fields}") if n != n_fields else None
+
+def _bad_lines(lines: list, n_fields: int) -> tuple[bytes, dict]:
+    "The chunk's bytes and {line index: (kind, problem), or None for a blank line} of the lines that are no rows."
+    block = b''.join(lines)
+    clean = len(block.translate(None, _CONTROL_BYTES)) == len(block) and block.count(b'\r') == block.count(b'\r\n')
+    if clean and block.isascii():                                       # the usual case: count fields with numpy
+        rest = np.frombuffer(_QUOTED.sub(b'', block), dtype=np.uint8)   # quoted fields removed, lines kept
+        ends = np.flatnonzero(rest == ord('\n'))
+        per_line = lambda ch: np.bincount(np.searchsorted(ends, np.flatnonzero(rest == ord(ch))), minlength=len(lines))
+        suspects = np.flatnonzero((per_line('"') > 0) | (per_line(',') + 1 != n_fields)).tolist()
+    else: suspects = range(len(lines))
+    out = {i: None if not lines[i].strip() else _line_problem(lines[i], n_fields) for i in suspects}
+    return block, {i: p for i, p in out.items() if p is not None or not lines[i].strip()}
+
+def _parse_lines(path, header: bytes, names: list, lines: list, row0: int, report) -> tuple[pd.DataFrame, np.ndarray]:
+    "The well-formed lines of a chunk as a DataFrame of strings, and their 1-based rows; bad lines go to `report`."
+    block, bad = _bad_lines(lines, len(names))
+    for i, p in bad.items():
+        if p: report.add(path, row0 + i + 1, p[1], p[0])              # blank lines (None) are ignored
+    keep = np.setdiff1d(np.arange(len(lines)), list(bad))
+    rows = row0 + 1 + keep
+    if len(keep) == 0: return pd.DataFrame({c: pd.Series(dtype=object) for c in names}), rows
+    body = block if not bad else b''.join(lines[i] for i in keep)
+    try:
+        df = pd.read_csv(io.BytesIO(header.rstrip(b'\r\n') + b'\n' + body), dtype=str, keep_default_na=False,
+                         na_filter=False, encoding='utf-8-sig', index_col=False)
+    except (ValueError, pd.errors.ParserError) as e:                   # cannot happen after the checks above
+        raise DataError(path, None, f"rows {rows[0]}-{rows[-1]}: unreadable CSV ({str(e)[:200]})") from None
+    if len(df) != len(keep): raise DataError(path, None, f"rows {rows[0]}-{rows[-1]}: {len(keep)} lines parsed as {len(df)} rows")
+    df.columns = names
+    return df, rows
+
+def _csv_chunks(path, required_cols, report, chunk_rows: int = 50_000):
+    "Yield (DataFrame of string cells, their 1-based rows) for chunks of `chunk_rows` lines of a CSV file (or .gz)."
+    path, row = Path(path), 0
+    try:
+        with (gzip.open(path, 'rb') if path.suffix == '.gz' else open(path, 'rb')) as f:
+            header = f.readline()
+            names = _header_names(path, header, required_cols)
+            while lines := list(islice(f, chunk_rows)):
+                yield _parse_lines(path, header, names, lines, row, report)
+                row += len(lines)
+    except (OSError, EOFError, zlib.error) as e:
+        raise DataError(path, None, _io_problem(e) + (f" after row {row}" if row else "")) from e
+
+def _read_csv(path, required_cols, report) -> tuple[pd.DataFrame, np.ndarray]:
+    "A whole CSV file as a DataFrame of strings and the 1-based row of each of its rows (bad lines go to `report`)."
+    parts = list(_csv_chunks(path, required_cols, report))
+    if not parts: return pd.DataFrame({c: pd.Series(dtype=object) for c in required_cols}), np.zeros(0, dtype=np.int64)
+    return pd.concat([df for df, _ in parts], ignore_index=True), np.concatenate([r for _, r in parts])
 
 # %% ../nbs/00_data.ipynb #c011
 GEO_COLUMNS = ['geo_id', 'coordinates', 'highway', 'length']
 REL_COLUMNS = ['origin_id', 'destination_id']
 TRAJ_COLUMNS = ['rid_list', 'time_list']
+_INT_RE = re.compile(r'([+-]?)0*([0-9]+)')     # ASCII digits only: int() would also take '٣' or '1_000'
+
+def _parse_int(s: str) -> tuple[int | None, str | None]:
+    "(value, None) when `s` holds exactly one integer that fits in int64, else (None, why not)."
+    m = _INT_RE.fullmatch(s.strip())
+    if not m: return None, "is not an integer"
+    if len(m[2]) > 19 or not -2**63 <= (v := int(m[1] + m[2])) < 2**63: return None, "is out of the int64 range"
+    return v, None
 
 def parse_highway(value: str) -> str:
     "HOSER's road class from a `highway` cell: plain string, list-string, or integer code."
@@ -80,12 +201,27 @@ def parse_highway(value: str) -> str:
     return items[1] if items[0] == 'unclassified' and len(items) > 1 else items[0]
 
 # %% ../nbs/00_data.ipynb #c013
-def parse_coordinates(value: str) -> np.ndarray:
-    "A `[[lon, lat], ...]` string as an (n, 2) float array; ValueError if malformed or empty."
-    pts = np.asarray(json.loads(value), dtype=np.float64)
+def parse_coordinates(value: str, # a `coordinates` cell of roadmap.geo
+                     ) -> np.ndarray:
+    "A `[[lon, lat], ...]` string as an (n, 2) float array; ValueError if malformed, empty or not finite."
+    try: pts = np.asarray(json.loads(value), dtype=np.float64)
+    except (ValueError, TypeError, RecursionError) as e:
+        raise ValueError(f"not a list of [lon, lat] pairs: {type(e).__name__}: {str(e)[:80]}") from None
     if pts.ndim != 2 or pts.shape[1] != 2 or len(pts) < 1: raise ValueError("expected a list of [lon, lat] pairs")
     if not np.isfinite(pts).all(): raise ValueError("non-finite coordinate")
     return pts
+
+def geometry_problem(pts: np.ndarray, # (n, 2) [lon, lat] points of one road
+                    ) -> tuple[str, str] | None:
+    "(kind, problem) if a road's [lon, lat] points leave the globe's range or have fewer than 2 distinct points."
+    for axis, name, bound in ((0, 'longitude', 180), (1, 'latitude', 90)):
+        out = np.abs(pts[:, axis]) > bound
+        if out.any():
+            return 'coordinate_out_of_range', f"{name} {pts[out, axis][0]:g} outside [-{bound}, {bound}] (points are [lon, lat])"
+    if len(pts) < 2: return 'degenerate_geometry', "single-point geometry; a road needs at least 2 distinct points"
+    if (pts == pts[0]).all():
+        return 'degenerate_geometry', f"zero-length geometry ({len(pts)} identical points); a road needs at least 2 distinct points"
+    return None
 
 def polyline_centroid(pts: np.ndarray) -> np.ndarray:
     "Length-weighted centroid of a polyline in (lon, lat) degrees (shapely's LineString centroid)."
@@ -100,34 +236,50 @@ def _bearing_rad(lon1, lat1, lon2, lat2):
     p1, p2, dl = np.radians(lat1), np.radians(lat2), np.radians(lon2 - lon1)
     return np.arctan2(np.sin(dl) * np.cos(p2), np.cos(p1) * np.sin(p2) - np.sin(p1) * np.cos(p2) * np.cos(dl))
 
-def read_roads(path, report: ValidationReport) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def _parse_float(s: str) -> float:
+    "A float cell, NaN when it is not a number."
+    try: return float(s)
+    except (ValueError, OverflowError): return float('nan')
+
+def _road_row(path, row: int, gid: str, coords: str, seen: dict, report) -> tuple[int, np.ndarray] | None:
+    "(geo_id, points) of one roadmap.geo row, or None after reporting why the row is bad."
+    g, why = _parse_int(gid)
+    if why: return report.add(path, row, f"geo_id {_show(gid)} {why}", 'bad_id')
+    if g in seen: return report.add(path, row, f"duplicate geo_id {g} (first at row {seen[g]})", 'duplicate_id')
+    if not coords.strip(): return report.add(path, row, f"road {g}: missing coordinates", 'missing_coordinates')
+    try: pts = parse_coordinates(coords)
+    except ValueError as e: return report.add(path, row, f"road {g}: bad coordinates ({e})", 'bad_coordinates')
+    if bad := geometry_problem(pts): return report.add(path, row, f"road {g}: {bad[1]}", bad[0])
+    seen[g] = row
+    return g, pts
+
+def _repair_lengths(path, lengths, geodesic, raw, rows, geo_ids, report) -> np.ndarray:
+    "Lengths (m), the missing, non-finite or non-positive ones replaced by the geodesic ones and reported."
+    bad = ~(np.isfinite(lengths) & (lengths > 0))
+    for k in np.flatnonzero(bad):
+        report.repair(path, int(rows[k]), f"road {geo_ids[k]}: length {_show(raw[k])} is not a positive number; "
+                      f"replaced by its polyline's geodesic length {geodesic[k]:.1f} m", 'length_repaired')
+    return np.where(bad, geodesic, lengths)
+
+def read_roads(path,                     # roadmap.geo or roadmap.geo.gz
+               report: ValidationReport, # gets the bad rows (raises when strict) and the repaired lengths
+              ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     "Road table, flat (lon, lat) coordinates and their offsets from a roadmap.geo file."
-    df = _read_csv(path, GEO_COLUMNS)
-    keep, coords, lens, geo_ids, lengths = [], [], [], [], []
-    for i, (gid, c, ln) in enumerate(tqdm(zip(df.geo_id, df.coordinates, df.length), total=len(df),
-                                         desc=f"roads {Path(path).name}", leave=False, mininterval=2)):
-        row = i + 1
-        try: g = int(gid)
-        except ValueError: report.add(path, row, f"geo_id {gid!r} is not an integer", 'bad_id'); continue
-        if not c.strip(): report.add(path, row, f"road {g}: missing coordinates", 'missing_coordinates'); continue
-        try: pts = parse_coordinates(c)
-        except ValueError as e: report.add(path, row, f"road {g}: bad coordinates ({e})", 'bad_coordinates'); continue
-        try: length = float(ln)
-        except ValueError: length = float('nan')
-        keep.append(i); coords.append(pts); lens.append(len(pts)); geo_ids.append(g); lengths.append(length)
+    df, rows = _read_csv(path, GEO_COLUMNS, report)
+    keep, coords, geo_ids, seen = [], [], [], {}
+    for i, (row, gid, c) in enumerate(tqdm(zip(rows.tolist(), df.geo_id, df.coordinates), total=len(df),
+                                           desc=f"roads {Path(path).name}", leave=False, mininterval=2)):
+        if road := _road_row(path, row, gid, c, seen, report): keep.append(i); geo_ids.append(road[0]); coords.append(road[1])
     if not keep: raise DataError(path, None, "no valid roads")
     geo_ids = np.asarray(geo_ids, dtype=np.int64)
-    dup = pd.Series(geo_ids).duplicated()
-    if dup.any():
-        i = int(np.flatnonzero(dup)[0]); raise DataError(path, keep[i] + 1, f"duplicate geo_id {geo_ids[i]}")
-    offsets = np.zeros(len(keep) + 1, dtype=np.int64); offsets[1:] = np.cumsum(lens)
+    offsets = np.zeros(len(keep) + 1, dtype=np.int64); offsets[1:] = np.cumsum([len(p) for p in coords])
     flat = np.concatenate(coords)
     cent = np.stack([polyline_centroid(p) for p in coords])
     first, last = flat[offsets[:-1]], flat[offsets[1:] - 1]
     highway = df.highway.iloc[keep].map(parse_highway).to_numpy()
-    lengths = np.asarray(lengths)
-    geodesic = _polyline_length_m(flat, offsets)
-    lengths = np.where(np.isfinite(lengths) & (lengths > 0), lengths, geodesic)
+    raw_len = df.length.iloc[keep].to_numpy()
+    lengths = _repair_lengths(path, np.array([_parse_float(s) for s in raw_len]), _polyline_length_m(flat, offsets),
+                              raw_len, rows[keep], geo_ids, report)
     roads = pd.DataFrame(dict(geo_id=geo_ids, lon=cent[:, 0], lat=cent[:, 1], length_m=lengths, highway=highway,
                               heading=_bearing_rad(first[:, 0], first[:, 1], last[:, 0], last[:, 1]),
                               start_lon=first[:, 0], start_lat=first[:, 1], end_lon=last[:, 0], end_lat=last[:, 1]))
@@ -203,6 +355,8 @@ class City:
     report: ValidationReport = field(default_factory=ValidationReport)
     trips: str = 'unknown'        # provenance of the trips: 'real', 'simulated', 'synthetic', ...
     folder: Path | None = None    # where the city was read from (its SOURCE.md, simulator.json, ...)
+    data_hash: str = ''           # hash of the files read and the strict/lenient mode (and of a held-out val split)
+    val_source: str = 'none'      # where 'val' comes from: 'file' (val.csv), 'held out ...' or 'none'
     @property
     def n_roads(self) -> int: return len(self.roads)
     @property
@@ -220,16 +374,20 @@ class City:
         return (*self.coords.min(0), *self.coords.max(0))
     def __repr__(self):
         sp = ', '.join(f"{k}={len(v):,}" for k, v in self.splits.items())
-        return f"City({self.name!r}: {self.n_roads:,} roads, {self.n_transitions:,} transitions, trips {self.trips}: {sp})"
+        return (f"City({self.name!r}: {self.n_roads:,} roads, {self.n_transitions:,} transitions, "
+                f"trips {self.trips}: {sp}; val: {self.val_source})")
 
 # %% ../nbs/00_data.ipynb #c024
-def _parse_int_column(values, path, report, kind, what):
-    "Integers of a string column; bad cells are errors or counted skips (returned mask marks good rows)."
-    s = pd.Series(values).str.strip()
-    ok = s.str.fullmatch(r'[+-]?\d+').to_numpy()
-    for i in np.flatnonzero(~ok): report.add(path, int(i) + 1, f"{what} {s.iloc[i]!r} is not an integer", kind)
+def _int_column(values) -> tuple[np.ndarray, np.ndarray]:
+    "int64 values of a column of integer strings, and per cell why it is not exactly one int64 integer (None if it is)."
+    s = pd.Series(values, dtype=object).str.strip()
+    ok = s.str.fullmatch(r'[+-]?[0-9]{1,18}').to_numpy(dtype=bool)             # surely fits: converted at once
     out = np.zeros(len(s), dtype=np.int64); out[ok] = s[ok].astype(np.int64).to_numpy()
-    return out, ok
+    why = np.full(len(s), None, dtype=object)
+    for i in np.flatnonzero(~ok):                                               # the rest one by one
+        v, why[i] = _parse_int(s.iloc[i])
+        if v is not None: out[i] = v
+    return out, why
 
 def build_csr(src: np.ndarray, dst: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     "CSR (row pointer, sorted unique column indices) of the directed edges src -> dst over n nodes."
@@ -238,29 +396,38 @@ def build_csr(src: np.ndarray, dst: np.ndarray, n: int) -> tuple[np.ndarray, np.
     ptr = np.zeros(n + 1, dtype=np.int64); np.add.at(ptr, s + 1, 1)
     return np.cumsum(ptr), d.astype(np.int32)
 
-def read_transitions(path, geo_index: pd.Series, report: ValidationReport) -> tuple[np.ndarray, np.ndarray]:
-    "CSR successor structure from a roadmap.rel file, in road indices."
-    df = _read_csv(path, REL_COLUMNS)
-    o, ok_o = _parse_int_column(df.origin_id, path, report, 'bad_id', 'origin_id')
-    d, ok_d = _parse_int_column(df.destination_id, path, report, 'bad_id', 'destination_id')
+def read_transitions(path,                     # roadmap.rel or roadmap.rel.gz
+                     geo_index: pd.Series,     # geo_id -> road index
+                     report: ValidationReport, # gets the bad rows (raises when strict) and the dropped self-loops
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    "CSR successor structure from a roadmap.rel file, in road indices; self-loops are dropped and reported."
+    df, rows = _read_csv(path, REL_COLUMNS, report)
+    (o, why_o), (d, why_d) = _int_column(df.origin_id), _int_column(df.destination_id)
+    good = np.ones(len(df), dtype=bool)
+    for i in np.flatnonzero(pd.notna(why_o) | pd.notna(why_d)):
+        col, cell, why = ('origin_id', df.origin_id.iloc[i], why_o[i]) if why_o[i] else ('destination_id', df.destination_id.iloc[i], why_d[i])
+        report.add(path, int(rows[i]), f"{col} {_show(cell)} {why}", 'bad_id'); good[i] = False
     oi, di = geo_index.reindex(o).to_numpy(), geo_index.reindex(d).to_numpy()
-    known = ~(np.isnan(oi) | np.isnan(di))
-    for i in np.flatnonzero(ok_o & ok_d & ~known):
-        report.add(path, int(i) + 1, f"transition {o[i]} -> {d[i]} references an unknown road", 'rel_unknown_road')
-    good = ok_o & ok_d & known
+    for i in np.flatnonzero(good & (np.isnan(oi) | np.isnan(di))):
+        report.add(path, int(rows[i]), f"transition {o[i]} -> {d[i]} references an unknown road", 'rel_unknown_road'); good[i] = False
+    for i in np.flatnonzero(good & (o == d)):
+        report.repair(path, int(rows[i]), f"self-loop transition {o[i]} -> {d[i]} dropped (a road cannot follow itself)", 'self_loop')
+        good[i] = False
     return build_csr(oi[good].astype(np.int64), di[good].astype(np.int64), len(geo_index))
 
 # %% ../nbs/00_data.ipynb #c027
 _TS_LEN = 20  # len('2018-11-01T08:00:00Z')
+MAX_TRIP_DURATION_S = 24 * 3600   # a trip lasting longer (first to last stamp) is a bad row
+_ISO_STAMP = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)?')
+_DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
 def ragged_arange(lens):
     "Concatenated aranges 0..len-1 for each length."
     lens = np.asarray(lens, dtype=np.int64)
     return np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
 
-
 def _fixed_width_epochs(stamps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "Epoch seconds of an (n, 20) uint8 array of `YYYY-mm-ddTHH:MM:SSZ` stamps, and which rows were well formed."
+    "Epoch seconds of an (n, 20) uint8 array of `YYYY-mm-ddTHH:MM:SSZ` stamps, and which rows are real instants."
     ok = np.ones(len(stamps), dtype=bool)
     for col, ch in ((4, '-'), (7, '-'), (10, 'T'), (13, ':'), (16, ':'), (19, 'Z')): ok &= stamps[:, col] == ord(ch)
     def num(*cols):  # one field at a time keeps memory at a few int64 columns, not n x 20 of them
@@ -269,28 +436,40 @@ def _fixed_width_epochs(stamps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             digit = stamps[:, c].astype(np.int64) - ord('0'); ok[:] &= (digit >= 0) & (digit <= 9); v = v * 10 + digit
         return v
     Y, m, d, H, M, S = num(0, 1, 2, 3), num(5, 6), num(8, 9), num(11, 12), num(14, 15), num(17, 18)
-    ok &= (m >= 1) & (m <= 12) & (d >= 1) & (d <= 31) & (H < 24) & (M < 60) & (S < 61)
+    leap = (Y % 4 == 0) & ((Y % 100 != 0) | (Y % 400 == 0))
+    month_days = _DAYS_IN_MONTH[np.clip(m, 1, 12) - 1] + ((m == 2) & leap)
+    ok &= (m >= 1) & (m <= 12) & (d >= 1) & (d <= month_days) & (H < 24) & (M < 60) & (S < 60)
+    ok &= (Y >= 1678) & (Y <= 2261)                  # what pandas (so every later stage) can represent
     # days since epoch from the civil date (Howard Hinnant's algorithm, proleptic Gregorian calendar)
     y = Y - (m <= 2); era = y // 400; yoe = y - era * 400
     doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
     days = era * 146097 + (yoe * 365 + yoe // 4 - yoe // 100 + doy) - 719468
     return days * 86400 + H * 3600 + M * 60 + S, ok
 
+_RID_CELL = r'\s*\[?\s*[+-]?[0-9]+\s*(?:,\s*[+-]?[0-9]+\s*)*\]?\s*'   # integers, commas, spaces only around them
+
 def _split_ints(cells: pd.Series):
-    "Flat int64 tokens of comma-separated cells, tokens per cell, and a per-cell validity mask."
-    cells = cells.str.replace(r'[\s\[\]]', '', regex=True)
-    ok = cells.str.fullmatch(r'[+-]?\d+(,[+-]?\d+)*').to_numpy()
-    counts = np.where(ok, cells.str.count(',').to_numpy() + 1, 0)
-    joined = ','.join(cells[ok].tolist())
-    flat = np.array(joined.split(','), dtype=np.int64) if joined else np.zeros(0, dtype=np.int64)
-    return flat, counts, ok
+    "Flat int64 tokens of comma-separated cells, tokens per cell, and per cell why it is bad (None when good)."
+    ok = cells.str.fullmatch(_RID_CELL).to_numpy(dtype=bool)
+    cells = cells[ok].str.replace(r'[\s\[\]]', '', regex=True)
+    why = np.where(ok, None, "is not a list of integer road ids").astype(object)
+    try: flat = np.array(','.join(cells).split(','), dtype=np.int64) if len(cells) else np.zeros(0, dtype=np.int64)
+    except (OverflowError, ValueError):                                 # some item does not fit in int64: find them
+        idx = np.flatnonzero(ok)
+        for i, cell in zip(idx, cells):
+            bad = [t for t in cell.split(',') if _parse_int(t)[1]]
+            if bad: ok[i] = False; why[i] = f"has an item {_show(bad[0], 30)} out of the int64 range"
+        cells = cells[ok[idx]].map(lambda c: ','.join(str(_parse_int(t)[0]) for t in c.split(',')))
+        flat = np.array(','.join(cells).split(','), dtype=np.int64) if len(cells) else np.zeros(0, dtype=np.int64)
+    counts = np.zeros(len(ok), dtype=np.int64); counts[ok] = cells.str.count(',').to_numpy() + 1
+    return flat, counts, why
 
 def _parse_times(cells: pd.Series):
     "Flat epoch seconds of comma-separated timestamp cells, tokens per cell and a per-cell validity mask."
     cells = cells.str.replace(r'[\[\]\'"]', '', regex=True).str.replace(r'\s*,\s*', ',', regex=True).str.strip()
     counts = cells.str.count(',').to_numpy() + 1
     counts[cells.str.len().to_numpy() == 0] = 0
-    fixed = cells.str.len().to_numpy() == counts * (_TS_LEN + 1) - 1
+    fixed = (cells.str.len().to_numpy() == counts * (_TS_LEN + 1) - 1) & cells.map(str.isascii).to_numpy(dtype=bool)
     flat = np.zeros(counts.sum(), dtype=np.int64); ok = np.ones(len(cells), dtype=bool)
     starts = np.concatenate([[0], np.cumsum(counts)])
     if fixed.any():
@@ -298,42 +477,50 @@ def _parse_times(cells: pd.Series):
         sec, good = _fixed_width_epochs(raw[:, :_TS_LEN])
         pos = np.repeat(starts[:-1][fixed], counts[fixed]) + ragged_arange(counts[fixed])
         flat[pos] = sec
-        bad_rows = np.repeat(np.flatnonzero(fixed), counts[fixed])[~good]
-        ok[bad_rows] = False
-    for i in np.flatnonzero(~fixed):  # slow path: other ISO-8601 layouts
+        fixed[np.repeat(np.flatnonzero(fixed), counts[fixed])[~good]] = False
+    for i in np.flatnonzero(~fixed):  # slow path: other ISO-8601 layouts, with a time of day
+        stamps = cells.iloc[i].split(',')
+        if not all(_ISO_STAMP.fullmatch(s) for s in stamps): ok[i] = False; continue
         try:
-            t = pd.to_datetime(pd.Series(cells.iloc[i].split(',')), format='ISO8601', utc=True)
+            t = pd.to_datetime(pd.Series(stamps), format='ISO8601', utc=True)
             flat[starts[i]:starts[i + 1]] = (t.astype('int64') // 10**9).to_numpy()
-        except (ValueError, TypeError): ok[i] = False
+        except (ValueError, TypeError, OverflowError): ok[i] = False
     return flat, counts, ok
 
+def _first_bad_stamp(cell: str) -> str:
+    "The first timestamp of a time_list cell that is not a real instant."
+    stamps = pd.Series(re.sub(r'[\[\]\'"]', '', cell).split(','))
+    bad = stamps.str.strip()[~_parse_times(stamps)[2]]
+    return bad.iloc[0] if len(bad) else cell
+
 # %% ../nbs/00_data.ipynb #c029
-def read_trajectories(path, geo_index: pd.Series, succ_ptr, succ_idx, report: ValidationReport,
-                      chunk_rows: int = 50_000) -> Trajectories:
+def read_trajectories(path,                     # train/val/test .csv or .csv.gz
+                      geo_index: pd.Series,     # geo_id -> road index
+                      succ_ptr, succ_idx,       # CSR successors, to check every step of a trip
+                      report: ValidationReport, # gets the bad rows (raises when strict)
+                      chunk_rows: int = 50_000, # lines parsed at a time (bounded memory)
+                     ) -> Trajectories:
     "Validated ragged trajectory store from a HOSER train/val/test CSV (road ids mapped to road indices)."
-    reader = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, chunksize=chunk_rows)
-    parts, row0 = [], 0
-    for df in tqdm(reader, desc=Path(path).name, leave=False, mininterval=2):
-        df.columns = [c.strip() for c in df.columns]
-        missing = [c for c in TRAJ_COLUMNS if c not in df.columns]
-        if missing: raise DataError(path, None, f"missing required column(s) {missing}; found {list(df.columns)}")
-        parts.append(_parse_trajectory_rows(df, row0, path, geo_index, succ_ptr, succ_idx, report)); row0 += len(df)
-    if row0 == 0: raise DataError(path, None, "empty split: no trajectories")
+    parts = [_parse_trajectory_rows(df, rows, path, geo_index, succ_ptr, succ_idx, report)
+             for df, rows in tqdm(_csv_chunks(path, TRAJ_COLUMNS, report, chunk_rows), desc=Path(path).name,
+                                  leave=False, mininterval=2)]
+    if not parts: raise DataError(path, None, "empty split: no trajectories")
     roads, times, lens, rows = (np.concatenate(x) for x in zip(*parts))
     if len(lens) == 0: raise DataError(path, None, "empty split: no valid trajectories")
     offsets = np.zeros(len(lens) + 1, dtype=np.int64); offsets[1:] = np.cumsum(lens)
     return Trajectories(roads, times, offsets, rows)
 
-def _parse_trajectory_rows(df, row0, path, geo_index, succ_ptr, succ_idx, report):
-    "Validate one chunk of trajectory rows: (road indices, times, lengths, 1-based rows) of the good ones."
-    rids, rcount, rok = _split_ints(df.rid_list)
+def _parse_trajectory_rows(df, rows, path, geo_index, succ_ptr, succ_idx, report):
+    "Validate one chunk of trajectory rows (1-based `rows`): (road indices, times, lengths, rows) of the good ones."
+    rids, rcount, rwhy = _split_ints(df.rid_list)
     times, tcount, tok = _parse_times(df.time_list)
     n = len(df); bad = np.zeros(n, dtype=bool)
     def flag(mask, kind, msg):
-        for i in np.flatnonzero(mask & ~bad): report.add(path, row0 + int(i) + 1, msg(i), kind)
+        for i in np.flatnonzero(mask & ~bad): report.add(path, int(rows[i]), msg(i), kind)
         bad[mask] = True
-    flag(~rok, 'bad_id', lambda i: f"rid_list {df.rid_list.iloc[i][:60]!r} is not a list of integer road ids")
-    flag(~tok, 'bad_time', lambda i: f"unparseable timestamp in time_list {df.time_list.iloc[i][:60]!r}")
+    flag(pd.notna(rwhy), 'bad_id', lambda i: f"rid_list {_show(df.rid_list.iloc[i])} {rwhy[i]}")
+    flag(~tok, 'bad_time', lambda i: f"unparseable timestamp {_show(_first_bad_stamp(df.time_list.iloc[i]), 40)} in time_list "
+                                     "(expected a real UTC instant such as 2018-11-01T08:00:00Z)")
     flag(rcount != tcount, 'length_mismatch', lambda i: f"time_list has {tcount[i]} entries, rid_list has {rcount[i]}")
     flag(rcount < 2, 'too_short', lambda i: f"trajectory has {rcount[i]} road(s); at least 2 are needed")
     # flat per-token arrays of the rows still good (their rid and time tokens line up)
@@ -346,13 +533,17 @@ def _parse_trajectory_rows(df, row0, path, geo_index, succ_ptr, succ_idx, report
     ridx = geo_index.reindex(ids).to_numpy()
     first = np.zeros(len(row_of), dtype=bool); first[np.cumsum(lens) - lens] = True
     last = np.zeros(len(row_of), dtype=bool); last[np.cumsum(lens) - 1] = True
-    token_flag = lambda mask, kind, msg: _flag_tokens(mask, row_of, bad, report, path, row0, kind, msg)
+    token_flag = lambda mask, kind, msg: _flag_tokens(mask, row_of, bad, report, path, rows, kind, msg)
     unknown = np.isnan(ridx)
     token_flag(unknown, 'unknown_road', lambda k: f"unknown road id {ids[k]}")
     r = np.where(unknown, 0, ridx).astype(np.int64)
     decreasing = np.zeros(len(r), dtype=bool); decreasing[1:] = (t[1:] < t[:-1]) & ~first[1:]
     token_flag(decreasing, 'decreasing_time',
                lambda k: f"timestamp at position {k - np.searchsorted(row_of, row_of[k])} goes back in time")
+    duration = t - np.repeat(t[first], lens)
+    token_flag(last & (duration > MAX_TRIP_DURATION_S), 'implausible_duration',
+               lambda k: f"trip lasts {duration[k] / 3600:,.1f} h, more than MAX_TRIP_DURATION_S = "
+                         f"{MAX_TRIP_DURATION_S / 3600:g} h (a broken timestamp?)")
     # each (r[k], r[k+1]) inside a trajectory must be a transition of roadmap.rel
     step = ~last & ~unknown & np.roll(~unknown, -1)
     connected = np.ones(len(r), dtype=bool)
@@ -362,14 +553,14 @@ def _parse_trajectory_rows(df, row0, path, geo_index, succ_ptr, succ_idx, report
     token_flag(~connected & ~dead, 'not_connected', lambda k: f"roads {ids[k]} -> {ids[k + 1]} are not connected in roadmap.rel")
     good = np.flatnonzero(~bad)
     tok_keep = ~bad[row_of]
-    return r[tok_keep].astype(np.int32), t[tok_keep], rcount[good], row0 + good + 1
+    return r[tok_keep].astype(np.int32), t[tok_keep], rcount[good], rows[good]
 
-def _flag_tokens(mask, row_of, bad, report, path, row0, kind, msg):
+def _flag_tokens(mask, row_of, bad, report, path, rows, kind, msg):
     "Report the first offending token of each still-good row, then mark those rows bad."
     hit = mask & ~bad[row_of]
-    rows, first = np.unique(row_of[hit], return_index=True)
-    for row, k in zip(rows, np.flatnonzero(hit)[first]): report.add(path, row0 + int(row) + 1, msg(k), kind)
-    bad[rows] = True
+    where, first = np.unique(row_of[hit], return_index=True)
+    for i, k in zip(where, np.flatnonzero(hit)[first]): report.add(path, int(rows[i]), msg(k), kind)
+    bad[where] = True
 
 def _csr_has_edge(ptr, idx, a, b):
     "Vectorised membership test of edges a -> b in a CSR whose rows are sorted."
@@ -382,16 +573,26 @@ def _csr_has_edge(ptr, idx, a, b):
 
 # %% ../nbs/00_data.ipynb #c031
 SPLITS = ('train', 'val', 'test')
-_READER_VERSION = 1
+_READER_VERSION = 2
 
-def _files_hash(paths) -> str:
-    "Hash of the bytes of the given files (and the reader version)."
-    h = hashlib.blake2b(digest_size=16); h.update(str(_READER_VERSION).encode())
+def _files_hash(paths, mode: str = '') -> str:
+    "Hash of the names and bytes of the given files, the reader version and `mode`."
+    h = hashlib.blake2b(digest_size=16); h.update(f"{_READER_VERSION}|{mode}".encode())
     for p in paths:
         h.update(p.name.encode())
-        with open(p, 'rb') as f:
-            for chunk in iter(lambda: f.read(1 << 24), b''): h.update(chunk)
+        try:
+            with open(p, 'rb') as f:
+                for chunk in iter(lambda: f.read(1 << 24), b''): h.update(chunk)
+        except OSError as e: raise DataError(p, None, _io_problem(e)) from e
     return h.hexdigest()
+
+def default_cache_dir(cache_dir=None, # a folder to use as it is; None: from the environment
+                     ) -> Path:
+    "The cache folder: `cache_dir`, else `$TRAJDISTILL_CACHE`, else `$XDG_CACHE_HOME/trajdistill`, else `~/.cache/trajdistill`."
+    if cache_dir: return Path(cache_dir).expanduser()
+    if os.environ.get('TRAJDISTILL_CACHE'): return Path(os.environ['TRAJDISTILL_CACHE']).expanduser()
+    if os.environ.get('XDG_CACHE_HOME'): return Path(os.environ['XDG_CACHE_HOME']).expanduser()/'trajdistill'
+    return Path.home()/'.cache'/'trajdistill'
 
 def atomic_write(path, write_fn):
     "Call `write_fn(tmp_path)` then atomically move the temporary file to `path`."
@@ -412,43 +613,57 @@ def _save_city(city: City, path):
     for name, tr in city.splits.items():
         for k in ('roads', 'times', 'offsets', 'source_row'): arrays[f"{name}_{k}"] = getattr(tr, k)
     meta = dict(name=city.name, splits=list(city.splits), road_types=city.road_types, report=city.report.rows,
-                strict=city.report.strict, trips=city.trips, road_columns=list(city.roads.columns))
+                strict=city.report.strict, trips=city.trips, road_columns=list(city.roads.columns),
+                data_hash=city.data_hash, val_source=city.val_source)
     arrays['meta'] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     atomic_write(path, lambda tmp: np.savez(tmp, **arrays))   # tmp ends in .npz, so savez keeps the name
 
 def _load_cached(path) -> City:
     "A city from its .npz cache."
-    z = np.load(path, allow_pickle=False)
-    meta = json.loads(z['meta'].tobytes())
-    roads = pd.DataFrame({c: z[f"road_{c}"] for c in meta['road_columns'] if c != 'highway'})
-    roads.insert(list(meta['road_columns']).index('highway'), 'highway', np.asarray(meta['road_types'])[roads.road_type])
-    splits = {s: Trajectories(*(z[f"{s}_{k}"] for k in ('roads', 'times', 'offsets', 'source_row'))) for s in meta['splits']}
-    report = ValidationReport(meta['strict']); report.rows = meta['report']
-    return City(meta['name'], roads, z['coords'], z['coord_offsets'], z['succ_ptr'], z['succ_idx'], splits,
-                meta['road_types'], report, meta['trips'])
+    with np.load(path, allow_pickle=False) as z:
+        meta = json.loads(z['meta'].tobytes())
+        roads = pd.DataFrame({c: z[f"road_{c}"] for c in meta['road_columns'] if c != 'highway'})
+        roads.insert(list(meta['road_columns']).index('highway'), 'highway', np.asarray(meta['road_types'])[roads.road_type])
+        splits = {s: Trajectories(*(z[f"{s}_{k}"] for k in ('roads', 'times', 'offsets', 'source_row'))) for s in meta['splits']}
+        report = ValidationReport(meta['strict']); report.rows = meta['report']
+        return City(meta['name'], roads, z['coords'], z['coord_offsets'], z['succ_ptr'], z['succ_idx'], splits,
+                    meta['road_types'], report, meta['trips'], data_hash=meta['data_hash'], val_source=meta['val_source'])
+
+_WARNED = set()
+
+def _cached_city(path: Path, data_hash: str) -> City | None:
+    "The city cached at `path`, or None when there is none or it is unreadable (a warning; it will be rebuilt)."
+    if not path.exists(): return None
+    try:
+        city = _load_cached(path)
+        if city.data_hash != data_hash: raise ValueError(f"it holds data {city.data_hash!r}")
+        return city
+    except Exception as e:   # anything wrong with our own cache file: rebuild it
+        warnings.warn(f"ignoring the unreadable city cache {path} ({type(e).__name__}: {str(e)[:100]}); rebuilding it")
+        return None
+
+def _try_save(city: City, path: Path):
+    "Cache a city; if the cache folder cannot be written, warn once per folder and go on."
+    try: _save_city(city, path)
+    except OSError as e:
+        if path.parent not in _WARNED:
+            _WARNED.add(path.parent)
+            warnings.warn(f"cannot write the city cache in {path.parent} ({e.strerror or e}); loading works but is not "
+                          "cached. Set TRAJDISTILL_CACHE or pass cache_dir= to cache elsewhere.")
 
 # %% ../nbs/00_data.ipynb #c033
 def city_trips_kind(folder) -> str:
     "Provenance of a city's trips from the `trips:` line of its SOURCE.md ('unknown' if absent)."
     src = Path(folder)/'SOURCE.md'
-    if src.exists():
-        m = re.search(r'^trips:\s*(\S+)', src.read_text(), flags=re.M | re.I)
-        if m: return m.group(1).lower()
-    return 'unknown'
+    if not os.path.lexists(src): return 'unknown'
+    if why := _not_a_file(src): raise DataError(src, None, why)
+    try: text = src.read_text(encoding='utf-8', errors='replace')
+    except OSError as e: raise DataError(src, None, _io_problem(e)) from e
+    m = re.search(r'^trips:\s*(\S+)', text, flags=re.M | re.I)
+    return m.group(1).lower() if m else 'unknown'
 
-def load_city(path, strict: bool = True, cache: bool = True, cache_dir=None, name=None) -> City:
-    "Read, validate and cache a city folder in the HOSER format."
-    folder = Path(path)
-    if not folder.is_dir(): raise DataError(folder, None, "city folder not found (expected roadmap.geo, roadmap.rel, train.csv, test.csv and optionally val.csv)")
-    files = dict(geo=find_file(folder, 'roadmap.geo'), rel=find_file(folder, 'roadmap.rel'),
-                 **{s: find_file(folder, f"{s}.csv", required=(s != 'val')) for s in SPLITS})
-    present = [p for p in files.values() if p is not None]
-    key = _files_hash(present) + ('-strict' if strict else '-lenient')
-    cache_dir = Path(cache_dir or os.environ.get('TRAJDISTILL_CACHE') or folder/'.cache')
-    cache_path = cache_dir/f"{folder.name}-{key}.npz"
-    if cache and cache_path.exists():
-        city = _load_cached(cache_path); city.folder = folder
-        return city
+def _read_city(folder: Path, files: dict, strict: bool, data_hash: str) -> City:
+    "Parse and validate the files of a city."
     report = ValidationReport(strict)
     roads, coords, coord_offsets = read_roads(files['geo'], report)
     road_types = sorted(roads.highway.unique().tolist())
@@ -458,9 +673,27 @@ def load_city(path, strict: bool = True, cache: bool = True, cache_dir=None, nam
     succ_ptr, succ_idx = read_transitions(files['rel'], geo_index, report)
     splits = {s: read_trajectories(files[s], geo_index, succ_ptr, succ_idx, report)
               for s in tqdm(SPLITS, desc=f"trajectories {folder.name}", leave=False) if files[s] is not None}
-    city = City(name or folder.name, roads, coords, coord_offsets, succ_ptr, succ_idx, splits, road_types, report,
-                city_trips_kind(folder), folder)
-    if cache: _save_city(city, cache_path)
+    return City(folder.name, roads, coords, coord_offsets, succ_ptr, succ_idx, splits, road_types, report,
+                data_hash=data_hash, val_source='file' if 'val' in splits else 'none')
+
+def load_city(path,              # city folder: roadmap.geo, roadmap.rel, train.csv, test.csv, optional val.csv (each may be .gz)
+              strict:bool=True,  # raise `DataError` at a bad row; else skip the row, count and report it
+              cache:bool=True,   # reuse and fill the cache of parsed arrays
+              cache_dir=None,    # cache folder; None: `default_cache_dir()` (never the city folder)
+              name=None,         # the city's name; None: the folder's name
+             ) -> City:
+    "Read, validate and cache a city folder in the HOSER format; every problem in the files is a `DataError`."
+    folder = Path(path)
+    if not folder.is_dir(): raise DataError(folder, None, "city folder not found (expected roadmap.geo, roadmap.rel, train.csv, test.csv and optionally val.csv)")
+    files = dict(geo=find_file(folder, 'roadmap.geo'), rel=find_file(folder, 'roadmap.rel'),
+                 **{s: find_file(folder, f"{s}.csv", required=(s != 'val')) for s in SPLITS})
+    data_hash = _files_hash([p for p in files.values() if p is not None], 'strict' if strict else 'lenient')
+    cache_path = default_cache_dir(cache_dir)/f"{folder.name}-{data_hash}.npz"
+    city = _cached_city(cache_path, data_hash) if cache else None
+    if city is None:
+        city = _read_city(folder, files, strict, data_hash)
+        if cache: _try_save(city, cache_path)
+    city.name, city.folder, city.trips = name or folder.name, folder, city_trips_kind(folder)
     return city
 
 # %% ../nbs/00_data.ipynb #c035
@@ -616,6 +849,23 @@ def od_pairs(tr: Trajectories) -> np.ndarray:
 def od_disjoint(city: City, split: str = 'test') -> np.ndarray:
     "Indices of `split` trajectories whose OD road pair never occurs in train (deterministic, in file order)."
     return np.flatnonzero(~np.isin(od_pairs(city.splits[split]), od_pairs(city.splits['train'])))
+
+def hold_out_validation(city: City,           # a loaded city
+                        fraction: float = 0.05, # share of the train trips that become 'val' (at least 1, and 1 stays)
+                        seed: int = 0,          # seed of the random choice of those trips
+                       ) -> City:
+    "`city` itself if it has a 'val' split, else a copy whose 'val' is a seeded random part of 'train'; test is never used."
+    if not 0 < fraction < 1: raise ValueError(f"fraction must be in (0, 1), got {fraction}")
+    if 'val' in city.splits: return city
+    train = city.splits['train']; n = len(train)
+    if n < 2: raise ValueError(f"{city.name}: cannot hold out validation trips from a train split of {n} trip(s)")
+    k = int(min(max(1, round(fraction * n)), n - 1))
+    held = np.zeros(n, dtype=bool); held[np.random.default_rng(seed).choice(n, size=k, replace=False)] = True
+    splits = {'train': train.subset(~held), 'val': train.subset(held)}          # file order kept within each part
+    splits.update({s: tr for s, tr in city.splits.items() if s not in splits})
+    source = f"held out {100 * fraction:g}% of train ({k:,} trips, seed {seed})"
+    data_hash = hashlib.blake2b(f"{city.data_hash}|{source}".encode(), digest_size=16).hexdigest()
+    return dataclasses.replace(city, splits=splits, val_source=source, data_hash=data_hash)
 
 # %% ../nbs/00_data.ipynb #c059
 def trip_stats(city: City, tr: Trajectories) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 
 from .data import City, atomic_write
+from .state import load_cached
 from .mapping import renormalise_to_candidates, candidate_batch, road_cell_tensor, roads_with_shared_candidate_cell
 from .teacher import TeacherLM, prefix_next_token_probs, next_token_logits
 from .student import student_loss
@@ -108,9 +109,8 @@ def teacher_targets(teacher_ckpt, city: City, road_cell, config: DistillConfig, 
     from trajdistill.teacher import load_teacher
     key = _targets_key(teacher_ckpt, road_cell, city, split, config)
     path = Path(cache_dir)/f"teacher-targets-{key}.npz"
-    if path.exists():
-        z = np.load(path, allow_pickle=False)
-        return TeacherTargets(z['q'], z['ptr'], z['degenerate'], z['collision'], key, float(z['build_seconds']))
+    z = load_cached(path, lambda p: dict(np.load(p, allow_pickle=False)))
+    if z is not None: return TeacherTargets(z['q'], z['ptr'], z['degenerate'], z['collision'], key, float(z['build_seconds']))
     teacher = load_teacher(teacher_ckpt, device)
     t = compute_teacher_targets(teacher, city, road_cell, config, split, device, dtype, progress=progress)
     t.key = key

@@ -100,11 +100,12 @@ def write_generated(path, city: City, gen: Generated) -> Path:
     atomic_write(path, lambda tmp_path: generated_frame(city, gen).to_csv(tmp_path, index=False))
     return Path(path)
 
-def generated_file(folder, model: str, protocol: str, requests: ODRequests) -> Path:
-    "Where a model's answers to a protocol's requests are stored; the name carries a hash of the requests."
+def generated_file(folder, model: str, protocol: str, requests: ODRequests, source: str = '') -> Path:
+    "Where a model's answers to a protocol's requests are stored; the name hashes the requests and the model's `source`."
     import hashlib
-    key = hashlib.blake2b(np.ascontiguousarray(requests.source_index).tobytes(), digest_size=4).hexdigest()
-    return Path(folder)/f"{model}-{protocol}-{key}.csv"
+    h = hashlib.blake2b(np.ascontiguousarray(requests.source_index).tobytes(), digest_size=4)
+    h.update(source.encode())                  # a checkpoint's hash: new weights, new file
+    return Path(folder)/f"{model}-{protocol}-{h.hexdigest()}.csv"
 
 _LIST_ITEM = re.compile(r"^\s*['\"]?\s*(.*?)\s*['\"]?\s*$")
 

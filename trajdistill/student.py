@@ -18,6 +18,7 @@ from torch_geometric.nn import GATv2Conv, GCNConv
 from torch_geometric.nn.conv.gcn_conv import gcn_norm
 
 from .data import City, Trajectories, atomic_write, EARTH_RADIUS_KM
+from .state import load_cached
 
 # %% auto #0
 __all__ = ['StudentConfig', 'n_zones_for', 'road_graph', 'kahip_zones', 'zone_transitions', 'StudentInputs', 'local_xy_km',
@@ -100,7 +101,8 @@ def kahip_zones(edge_index: np.ndarray, n_nodes: int, n_zones: int, seed: int = 
     h = hashlib.sha1(np.asarray([n_nodes, n_zones, seed], dtype=np.int64).tobytes() + key.tobytes())
     h.update(f"kaffpa-eco-{imbalance}".encode())
     path = _cache_dir(cache_dir)/f"zones-{h.hexdigest()[:20]}.npy"
-    if path.exists(): return np.load(path, allow_pickle=False)
+    cached = load_cached(path, lambda p: np.load(p, allow_pickle=False))
+    if cached is not None: return cached
     xadj = np.zeros(n_nodes + 1, dtype=np.int64); np.add.at(xadj, src + 1, 1); xadj = np.cumsum(xadj)
     _, blocks = kahip.kaffpa([1] * n_nodes, xadj.tolist(), [1] * len(dst), dst.tolist(), int(n_zones),
                              float(imbalance), True, int(seed), 1)  # mode 1 = ECO

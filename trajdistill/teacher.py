@@ -16,6 +16,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 
 from .data import City, Trajectories, atomic_write
+from .state import load_torch
 from .mapping import Grid, road_to_cell
 
 # %% auto #0
@@ -332,10 +333,11 @@ def _decay_groups(model: nn.Module, weight_decay: float) -> list:
             dict(params=[p for p in params if p.dim() < 2], weight_decay=0.0)]
 
 def _validation_split(city: City) -> Trajectories:
-    "The city's val split, else the last 5% of train (deterministic)."
-    if 'val' in city.splits: return city.splits['val']
-    tr = city.splits['train']; n = max(1, len(tr) // 20)
-    return tr.subset(np.arange(len(tr) - n, len(tr)))
+    "The city's val split; never test, never the training trips themselves."
+    if 'val' not in city.splits:
+        raise ValueError(f"{city.name} has no 'val' split; hold out part of train with "
+                         "trajdistill.data.hold_out_validation(city)")
+    return city.splits['val']
 
 def _save_checkpoint(path, **state):
     atomic_write(path, lambda tmp: torch.save(state, tmp))
@@ -360,7 +362,7 @@ def train_teacher(model: TeacherLM, city: City, config: TeacherTrainConfig, run_
     step, history, best = 0, [], math.inf
     run_dir = Path(run_dir) if run_dir is not None else None
     if run_dir is not None and resume and (run_dir/'last.pt').exists():
-        ck = torch.load(run_dir/'last.pt', map_location=device, weights_only=True)
+        ck = load_torch(run_dir/'last.pt', f"Delete {run_dir} to train this teacher again.", device)
         for what, saved, now in (('train', ck['train_config'], asdict(config)), ('model', ck['model_config'], asdict(model.config))):
             if saved != now: raise ValueError(f"{run_dir/'last.pt'} was trained with another {what} config: {saved} != {now}")
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
@@ -408,7 +410,7 @@ def train_teacher(model: TeacherLM, city: City, config: TeacherTrainConfig, run_
 
 def load_teacher(path, device='cpu') -> TeacherLM:
     "A trained teacher from a checkpoint (eval mode), with `.grid`, `.road_cell` and `.history` attached."
-    ck = torch.load(path, map_location=device, weights_only=True)
+    ck = load_torch(path, f"Delete {Path(path).parent} to train this teacher again.", device)
     model = TeacherLM(TeacherConfig(**ck['model_config'])).to(device)
     model.load_state_dict(ck['model']); model.eval()
     model.grid = Grid.from_dict(ck['grid']) if ck['grid'] else None

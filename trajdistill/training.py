@@ -16,6 +16,7 @@ import torch.distributed as dist
 from tqdm.auto import tqdm
 
 from .data import City, atomic_write, load_city
+from .state import load_torch
 from .student import TrajectoryBatches, HOSER, StudentConfig, prepare_student_inputs, student_loss
 
 # %% auto #0
@@ -133,9 +134,10 @@ def set_rng_state(s: dict):
     p = s['python']
     random.setstate((p['version'], tuple(p['state'].tolist()), p['gauss']))
 
-def load_checkpoint(path, map_location='cpu') -> dict:
-    "A checkpoint dict written by `Trainer` (safe loading: tensors and plain containers only)."
-    return torch.load(path, map_location=map_location, weights_only=True)
+def load_checkpoint(path, # best.pt or last.pt of a `Trainer` run
+                    map_location='cpu') -> dict:
+    "A checkpoint dict written by `Trainer` (safe loading: tensors and plain containers only); `StateError` if damaged."
+    return load_torch(path, f"Delete the run folder {Path(path).parent} to train this model again.", map_location)
 
 # %% ../nbs/04_training.ipynb #c020
 class NonFiniteLoss(RuntimeError):
@@ -164,8 +166,12 @@ class Trainer:
             self.train_model = nn.parallel.DistributedDataParallel(self.model, device_ids=ids)
         if config.compile: self.train_model = torch.compile(self.train_model, dynamic=True)
         stats = dict(time_mean=getattr(model, 'time_mean', 0.0), time_std=getattr(model, 'time_std', 1.0))
+        if config.epochs < 1: raise ValueError(f"epochs must be >= 1, got {config.epochs}")
+        if 'val' not in city.splits:
+            raise ValueError(f"{city.name} has no 'val' split; hold out part of train with "
+                             "trajdistill.data.hold_out_validation(city) (the best epoch is never chosen on test)")
         self.train_batches = TrajectoryBatches(city, 'train', self.device, **stats)
-        self.val_batches = TrajectoryBatches(city, 'val' if 'val' in city.splits else 'test', self.device, **stats)
+        self.val_batches = TrajectoryBatches(city, 'val', self.device, **stats)
         n = len(self.train_batches)
         self.train_idx = (np.sort(np.random.default_rng([config.seed, 7]).permutation(n)[:max(1, int(round(config.train_fraction * n)))])
                           if config.train_fraction < 1 else np.arange(n))
@@ -177,7 +183,7 @@ class Trainer:
         self.optimizer = torch.optim.AdamW([dict(params=decay, weight_decay=config.weight_decay),
                                             dict(params=no_decay, weight_decay=0.0)], lr=config.lr)
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, warmup_cosine(self.total_steps, config.warmup_frac))
-        self.epoch, self.step, self.best = 0, 0, -1.0
+        self.epoch, self.step, self.best, self.history = 0, 0, -1.0, []
         self.check_every = 1 if self.device.type == 'cpu' else config.log_every
 
     def _epoch_batches(self, epoch: int) -> list:
@@ -191,7 +197,8 @@ class Trainer:
         model_cfg = asdict(self.model.config) if hasattr(self.model, 'config') else {}
         return dict(model=self.model.state_dict(), optimizer=self.optimizer.state_dict(), scheduler=self.scheduler.state_dict(),
                     scaler=self.scaler.state_dict() if self.scaler else None, rng=rng_state(), epoch=self.epoch,
-                    step=self.step, best=self.best, train_config=asdict(self.config), model_config=model_cfg)
+                    step=self.step, best=self.best, history=self.history, train_config=asdict(self.config),
+                    model_config=model_cfg)
 
     def save(self, name: str):
         "Write the full state to run_dir/name (rank 0 only)."
@@ -204,7 +211,7 @@ class Trainer:
         self.optimizer.load_state_dict(ck['optimizer']); self.scheduler.load_state_dict(ck['scheduler'])
         if self.scaler and ck['scaler']: self.scaler.load_state_dict(ck['scaler'])
         set_rng_state(ck['rng'])
-        self.epoch, self.step, self.best = ck['epoch'], ck['step'], ck['best']
+        self.epoch, self.step, self.best, self.history = ck['epoch'], ck['step'], ck['best'], ck['history']
         return self
 
     def train_step(self, batch: dict, last_micro: bool = True, check: str | None = None):
@@ -261,10 +268,9 @@ class Trainer:
         return evaluate_next_road(self.model, self.val_batches, self.config.val_batch_size, self.amp_dtype, self.config.max_val)
 
     def fit(self, resume: bool = False, stop_after: int | None = None) -> list:
-        "Train to `config.epochs` (or only until epoch `stop_after`), resuming from run_dir/last.pt if asked."
+        "Train to `config.epochs` (or only until epoch `stop_after`), resuming from run_dir/last.pt if asked; every epoch's row."
         if resume and (self.run_dir/'last.pt').exists(): self.load(self.run_dir/'last.pt')
         elif self.epoch == 0: torch.manual_seed(self.config.seed); np.random.seed(self.config.seed); random.seed(self.config.seed)
-        history = []
         end = self.config.epochs if stop_after is None else min(stop_after, self.config.epochs)
         while self.epoch < end:
             row = self.train_epoch()
@@ -274,11 +280,15 @@ class Trainer:
             if row['val_top1'] > self.best:
                 self.best = row['val_top1']; self.save('best.pt')
             row['best_val_top1'] = self.best
+            self.history.append(row)
             self.save('last.pt')
-            if self.rank == 0:
-                with open(self.run_dir/'metrics.jsonl', 'a') as f: f.write(json.dumps(row) + '\n')
-            history.append(row)
-        return history
+            self.write_log()
+        return self.history
+
+    def write_log(self):
+        "Rewrite run_dir/metrics.jsonl from the history (atomically): one row per finished epoch, never a duplicate."
+        if self.rank == 0:
+            atomic_write(self.run_dir/'metrics.jsonl', lambda p: Path(p).write_text(''.join(json.dumps(r) + '\n' for r in self.history)))
 
 # %% ../nbs/04_training.ipynb #c032
 def read_metrics(run_dir) -> list:
