@@ -889,8 +889,9 @@ def od_pairs(tr: Trajectories) -> np.ndarray:
 def od_disjoint(city: City,
                 split: str = 'test', # the split whose trips are kept or not ('test' or 'val')
                ) -> np.ndarray:
-    "Indices of `split` trajectories whose OD road pair never occurs in train (deterministic, in file order)."
-    return np.flatnonzero(~np.isin(od_pairs(city.splits[split]), od_pairs(city.splits['train'])))
+    "Indices of `split` trajectories whose OD road pair occurs in no trip models learn from or are selected on."
+    seen = [od_pairs(city.splits[s]) for s in ('train', 'val') if s in city.splits and s != split]
+    return np.flatnonzero(~np.isin(od_pairs(city.splits[split]), np.concatenate(seen)))
 
 def hold_out_validation(city: City,           # a loaded city
                         fraction: float = 0.05, # share of the train trips that become 'val' (at least 1, and 1 stays)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_experiment.ipynb #c002
 from __future__ import annotations
-import hashlib, json, math, os, platform, re, shutil, subprocess, sys, time
+import hashlib, json, math, os, platform, re, shutil, subprocess, sys, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
@@ -68,11 +68,11 @@ class ExperimentConfig:
         return cls(**{f.name: namespace[f.name] for f in fields(cls) if f.name in namespace})
 
     def effective(self) -> ExperimentConfig:
-        "The configuration actually run (tiny overrides applied)."
+        "The configuration actually run (tiny's overrides applied; applying them twice changes nothing)."
         if not self.tiny: return self
         return ExperimentConfig(**{**asdict(self), **dict(teacher_preset='tiny', teacher_epochs=1, student_epochs=1,
                                                           n_od=min(self.n_od, 40), max_trips=min(self.max_trips or 1500, 1500),
-                                                          beam_width=min(self.beam_width, 2), tiny=False)})
+                                                          beam_width=min(self.beam_width, 2))})
 
 # %% ../nbs/09_experiment.ipynb #c032
 class ConfigError(ValueError):
@@ -124,6 +124,18 @@ def _seeds(value) -> list:
         raise ConfigError(f"seeds: expected distinct integers >= 0 such as [0, 1] (or one integer), got {value!r}")
     return [int(s) for s in seeds]
 
+def _unwritable(folder) -> str | None:
+    "Why no file can be written in `folder`, or None; leaves no folder behind that was not there."
+    folder = Path(folder).absolute()
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]      # deepest first
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder): return None
+    except OSError as e: return e.strerror or str(e)
+    finally:
+        for p in missing:
+            if p.is_dir(): p.rmdir()
+
 def check_config(config: ExperimentConfig) -> ExperimentConfig:
     "The configuration with seeds normalised, or `ConfigError` naming the first bad parameter; checks devices too."
     for name, (test, accepted) in RULES.items():
@@ -140,6 +152,8 @@ def check_config(config: ExperimentConfig) -> ExperimentConfig:
         raise ConfigError("precision: 'fp16' needs CUDA; use 'bf16' or 'fp32' on a CPU")
     try: resolve_city(config.city)
     except FileNotFoundError as e: raise ConfigError(f"city: {e}") from None
+    problem = _unwritable(config.out_dir)
+    if problem: raise ConfigError(f"out_dir: cannot write in {config.out_dir!r} ({problem})")
     return config
 
 # %% ../nbs/09_experiment.ipynb #c008
@@ -403,7 +417,7 @@ def step_slices(student: HOSER, city: City, road_cell, tags: dict, batch_size: i
 # %% ../nbs/09_experiment.ipynb #c025
 SMALL_POOL = 30        # a protocol drawing from fewer trips than this is flagged: its metrics are noisy
 EMPTY_POOL = dict(train_od="the train split is empty", test_od="the test split is empty",
-                  od_disjoint="every test trip's OD road pair also occurs in train")
+                  od_disjoint="every test trip's OD road pair also occurs in train or val")
 
 def evaluate_protocol(config: ExperimentConfig, city: City, protocol: str, generators: dict, folder: Path, seed: int,
                       tags: dict) -> tuple[list, list, dict | None]:
@@ -474,10 +488,10 @@ def run_seed(config: ExperimentConfig, city: City, run_dir: Path, seed: int):
 
 # %% ../nbs/09_experiment.ipynb #c027
 def protocol_pools(city: City) -> dict:
-    "Trips available to each protocol, and test trips whose OD road pair also occurs in train."
+    "Trips available to each protocol, and test trips whose OD road pair also occurs in train or val."
     n_dis = len(od_disjoint(city, 'test'))
     return dict(train_od=len(city.splits['train']), test_od=len(city.splits['test']), od_disjoint=n_dis,
-                test_od_seen_in_train=len(city.splits['test']) - n_dis)
+                test_od_seen_before=len(city.splits['test']) - n_dis)
 
 # %% ../nbs/09_experiment.ipynb #c028
 def collect_records(run_dir: Path) -> list:

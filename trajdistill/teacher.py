@@ -13,6 +13,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.utils.checkpoint import checkpoint
 from tqdm.auto import tqdm
 
 from .data import City, Trajectories, atomic_write
@@ -22,8 +23,8 @@ from .mapping import Grid, road_to_cell
 # %% auto #0
 __all__ = ['TEACHER_PRESETS', 'tokenise', 'TeacherConfig', 'attention_mask', 'KVCache', 'SelfAttention', 'Block', 'TeacherLM',
            'window_logits', 'next_token_logits', 'prefix_next_token_probs', 'TeacherTrainConfig', 'lr_factor',
-           'teacher_loss', 'evaluate_nll', 'unigram_perplexity', 'train_teacher', 'load_teacher', 'count_params',
-           'sequence_scores', 'route_switch', 'detour', 'average_precision', 'pr_curve', 'anomaly_eval',
+           'next_token_nll', 'teacher_loss', 'evaluate_nll', 'unigram_perplexity', 'train_teacher', 'load_teacher',
+           'count_params', 'sequence_scores', 'route_switch', 'detour', 'average_precision', 'pr_curve', 'anomaly_eval',
            'plot_pr_curves']
 
 # %% ../nbs/02_teacher.ipynb #c006
@@ -343,12 +344,27 @@ def lr_factor(step: int,         # 0-based optimiser step
     return min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress))
 
 # %% ../nbs/02_teacher.ipynb #c025
+def next_token_nll(model: TeacherLM,
+                   tokens: torch.Tensor,      # (B, T) right-padded token sequences from `tokenise`
+                   max_logits: int = 2**25,   # most logit entries held at once (rows x vocabulary)
+                  ) -> tuple[torch.Tensor, int]:
+    "Summed next-token NLL (nats) over the non-PAD targets of `tokens`, and their number."
+    h = model.hidden(tokens[:, :-1]).flatten(0, 1)
+    y = tokens[:, 1:].flatten()
+    keep = y != model.config.pad_id
+    h, y = h[keep], y[keep]                     # PAD targets never reach the output layer
+    nll = lambda hh, yy: F.cross_entropy(model.lm_head(hh).float(), yy, reduction='sum')
+    rows = max(1, max_logits // model.config.vocab_size)
+    if len(y) <= rows: return nll(h, y), len(y)
+    # a fine grid over a large city: logits for `rows` targets at a time, made again in the backward pass
+    return sum(checkpoint(nll, h[s:s + rows], y[s:s + rows], use_reentrant=False) for s in range(0, len(y), rows)), len(y)
+
 def teacher_loss(model: TeacherLM,
                  batch: torch.Tensor, # (B, T) right-padded token sequences from `tokenise`
                 ) -> torch.Tensor:
     "Mean next-token cross-entropy over the non-PAD targets of a token batch (B, T)."
-    logits = model(batch[:, :-1])
-    return F.cross_entropy(logits.flatten(0, 1).float(), batch[:, 1:].flatten(), ignore_index=model.config.pad_id)
+    total, n = next_token_nll(model, batch)
+    return total / n
 
 @torch.no_grad()
 def evaluate_nll(model: TeacherLM,
@@ -364,10 +380,8 @@ def evaluate_nll(model: TeacherLM,
     total, count = 0.0, 0
     for s in range(0, len(tokens), batch_size):
         tk = torch.as_tensor(tokens[s:s + batch_size, :int(lengths[s:s + batch_size].max())], device=device)
-        with _autocast(device, dtype): logits = model(tk[:, :-1])
-        nll = F.cross_entropy(logits.flatten(0, 1).float(), tk[:, 1:].flatten(), ignore_index=model.config.pad_id,
-                              reduction='sum')
-        total += nll.item(); count += int((tk[:, 1:] != model.config.pad_id).sum())
+        with _autocast(device, dtype): nll, n = next_token_nll(model, tk)
+        total += nll.item(); count += n
     model.train(was_training)
     return total / count
 
