@@ -22,10 +22,11 @@ from .state import load_cached
 
 # %% auto #0
 __all__ = ['StudentConfig', 'n_zones_for', 'road_graph', 'kahip_zones', 'zone_transitions', 'StudentInputs', 'local_xy_km',
-           'step_seconds', 'prepare_student_inputs', 'synthetic_student_inputs', 'Network', 'RoadEncoder',
-           'ZoneEncoder', 'pair_features', 'RelativeAttention', 'Block', 'time_of_day_feature', 'PeriodicTime',
-           'candidate_features', 'Navigator', 'DecodeState', 'HOSER', 'count_parameters', 'TrajectoryBatches',
-           'make_batch', 'student_loss', 'markov_next_road_accuracy']
+           'step_seconds', 'prepare_student_inputs', 'synthetic_student_inputs', 'Network', 'RoadGraph',
+           'receptive_field', 'edge_blocks', 'GATv2Aggregate', 'gatv2', 'RoadEncoder', 'ZoneEncoder', 'pair_features',
+           'RelativeAttention', 'Block', 'time_of_day_feature', 'PeriodicTime', 'candidate_features', 'Navigator',
+           'DecodeState', 'HOSER', 'count_parameters', 'TrajectoryBatches', 'make_batch', 'student_loss',
+           'markov_next_road_accuracy']
 
 # %% ../nbs/03_student.ipynb #c005
 @dataclass
@@ -207,6 +208,97 @@ class Network(NamedTuple):
     road: torch.Tensor
     zone: torch.Tensor
 
+class RoadGraph(NamedTuple):
+    "Edges into a set of destination roads, sorted by destination: local rows of both ends, features, in-degrees."
+    src: torch.Tensor            # int64 (E,) row of the source among the layer's inputs
+    dst: torch.Tensor            # int64 (E,) row of the destination among its outputs, non-decreasing
+    attr: torch.Tensor           # float (E, 2)
+    deg: torch.Tensor            # int64 (n_out,) edges into each output row (>= 1: every road has a self loop)
+
+def receptive_field(in_ptr, in_src, in_attr, roads: torch.Tensor | None, n_layers: int) -> tuple:
+    """(rows, sizes, graphs) of `n_layers` graph layers that compute the outputs at `roads` (None: all roads): the
+    roads they read, ordered as nested prefixes; layer l reads the first sizes[l] rows and writes the first
+    sizes[l + 1] along the edges graphs[l]. The outputs are the first sizes[-1] rows, `roads` sorted and unique."""
+    n = len(in_ptr) - 1
+    rows = torch.arange(n, device=in_ptr.device) if roads is None else torch.unique(roads)
+    pos = torch.full((n,), -1, dtype=torch.long, device=in_ptr.device)
+    pos[rows] = torch.arange(len(rows), device=rows.device)
+    sizes, edges = [len(rows)], []
+    for _ in range(n_layers):                       # from the last layer back: add the in-neighbours of all rows so far
+        start, deg = in_ptr[rows], in_ptr[rows + 1] - in_ptr[rows]
+        first = torch.cumsum(deg, 0) - deg
+        e = torch.repeat_interleave(start - first, deg) + torch.arange(int(first[-1] + deg[-1]), device=rows.device)
+        src = in_src[e]
+        new = torch.unique(src[pos[src] < 0])
+        pos[new] = torch.arange(len(rows), len(rows) + len(new), device=rows.device)
+        edges.append((e, deg))
+        rows = torch.cat([rows, new]); sizes.append(len(rows))
+    dst = lambda deg: torch.repeat_interleave(torch.arange(len(deg), device=deg.device), deg)
+    return rows, sizes[::-1], [RoadGraph(pos[in_src[e]], dst(deg), in_attr[e], deg) for e, deg in edges[::-1]]
+
+def _segment_sum(x, index, n):
+    "Rows of `x` summed into `n` rows by `index`."
+    return x.new_zeros((n,) + x.shape[1:]).index_add_(0, index, x)
+
+def edge_blocks(deg: torch.Tensor, size: int) -> list:
+    "(d0, d1, e0, e1): runs of whole destination rows [d0, d1) holding edges [e0, e1), about `size` edges each."
+    ptr = torch.cat([deg.new_zeros(1), torch.cumsum(deg, 0)])
+    cuts = torch.searchsorted(ptr, torch.arange(0, int(ptr[-1]), size, device=deg.device), right=True) - 1
+    d = sorted(set(cuts.tolist()) | {len(deg)})
+    e = ptr[d].tolist()
+    return [(d[i], d[i + 1], e[i], e[i + 1]) for i in range(len(d) - 1)]
+
+class GATv2Aggregate(torch.autograd.Function):
+    """GATv2 attention and aggregation over destination-sorted edges, block by block of destinations (each block's
+    softmax is complete), with a hand-written backward that recomputes the per-edge terms instead of storing them."""
+    @staticmethod
+    def forward(ctx, xl, xr, w_edge, att, graph: RoadGraph, slope: float, block: int | None):
+        src, dst, attr, deg = graph
+        (H, C), A = att.shape, torch.block_diag(*att[:, :, None])          # A (H C, H): per-head dot with att
+        blocks = edge_blocks(deg, block) if block else [(0, len(xr), 0, len(src))]
+        out, alpha = xr.new_empty(len(xr), H * C), xr.new_empty(len(src), H)
+        for d0, d1, e0, e1 in blocks:
+            s, d = src[e0:e1], dst[e0:e1] - d0
+            xj = xl.index_select(0, s)
+            z = F.leaky_relu_(xr[d0:d1].index_select(0, d).addmm_(attr[e0:e1], w_edge.t()).add_(xj), slope)
+            score = z @ A
+            w = (score - torch.segment_reduce(score, 'max', lengths=deg[d0:d1]).index_select(0, d)).exp_()
+            alpha[e0:e1] = w.div_(_segment_sum(w, d, d1 - d0).add_(1e-16).index_select(0, d))
+            out[d0:d1] = _segment_sum(xj.view(-1, H, C).mul_(w[..., None]).view(-1, H * C), d, d1 - d0)
+        ctx.save_for_backward(xl, xr, alpha, w_edge, att, src, dst, attr)
+        ctx.slope, ctx.blocks = slope, blocks
+        return out
+    @staticmethod
+    def backward(ctx, g_out):
+        xl, xr, alpha_all, w_edge, att, src, dst, attr = ctx.saved_tensors
+        (H, C), A = att.shape, torch.block_diag(*att[:, :, None])
+        g_xl, g_xr, g_A, g_we = torch.zeros_like(xl), torch.empty_like(xr), torch.zeros_like(A), torch.zeros_like(w_edge)
+        for d0, d1, e0, e1 in ctx.blocks:
+            s, d, a, alpha = src[e0:e1], dst[e0:e1] - d0, attr[e0:e1], alpha_all[e0:e1]
+            xj = xl.index_select(0, s)
+            z = F.leaky_relu_(xr[d0:d1].index_select(0, d).addmm_(a, w_edge.t()).add_(xj), ctx.slope)
+            g = g_out[d0:d1].index_select(0, d).view(-1, H, C)
+            t = alpha * (g * xj.view(-1, H, C)).sum(-1)                        # alpha * d loss / d alpha
+            g_score = t.sub_(alpha * _segment_sum(t, d, d1 - d0).index_select(0, d))
+            g_A.addmm_(z.t(), g_score)
+            g_z = torch.ops.aten.leaky_relu_backward(g_score @ A.t(), z, ctx.slope, True)
+            g_xl.index_add_(0, s, g.mul_(alpha[..., None]).view(-1, H * C).add_(g_z))
+            g_xr[d0:d1] = _segment_sum(g_z, d, d1 - d0)
+            g_we.addmm_(g_z.t(), a)
+        return g_xl, g_xr, g_we, g_A.view(H, C, H).diagonal(dim1=0, dim2=2).t(), None, None, None
+
+def gatv2(conv: GATv2Conv, x_src, x_dst, graph: RoadGraph, block: int | None = None) -> torch.Tensor:
+    """What `conv(x, edge_index, edge_attr)` computes (PyG GATv2Conv, heads concatenated, no self loops added) for the
+    rows `x_dst`, in fp32 or wider; `block`: edges per block (default: 8192 on CPU: the temporaries stay in cache)."""
+    H, C = conv.heads, conv.out_channels
+    block = block or (8192 if x_src.device.type == 'cpu' else None)
+    dtype = torch.promote_types(x_src.dtype, torch.float32)
+    with torch.autocast(x_src.device.type, enabled=False):        # index_add in bf16 is slow and inexact
+        out = GATv2Aggregate.apply(conv.lin_l(x_src.to(dtype)), conv.lin_r(x_dst.to(dtype)), conv.lin_edge.weight,
+                                   conv.att.view(H, C), graph._replace(attr=graph.attr.to(dtype)), conv.negative_slope,
+                                   block)
+    return out + conv.bias
+
 class RoadEncoder(nn.Module):
     "Road features -> 2 GATv2 layers over the road graph (edge features: heading difference, transition flag)."
     def __init__(self, inputs: StudentInputs, c: StudentConfig):
@@ -219,13 +311,18 @@ class RoadEncoder(nn.Module):
         self.gat = nn.ModuleList([GATv2Conv(d, d // c.gat_heads, heads=c.gat_heads, edge_dim=2, add_self_loops=False)
                                   for _ in range(2)])
         self.norm = nn.ModuleList([nn.LayerNorm(d) for _ in range(2)])
-    def forward(self, b) -> torch.Tensor:
-        "Embeddings (N, road_dim) of all roads; `b` holds the model's graph buffers."
-        x = torch.cat([self.road_id.weight, self.length(b.log_length[:, None]), self.road_type(b.road_type),
-                       self.lon(b.lon[:, None]), self.lat(b.lat[:, None])], -1)
-        for gat, norm in zip(self.gat, self.norm):
-            x = x + F.gelu(gat(norm(x), b.road_edge_index, b.road_edge_attr))
-        return x
+    def features(self, b, rows) -> torch.Tensor:
+        "Input features (len(rows), road_dim) of roads `rows`; `b` holds the model's road buffers."
+        return torch.cat([self.road_id(rows), self.length(b.log_length[rows, None]), self.road_type(b.road_type[rows]),
+                          self.lon(b.lon[rows, None]), self.lat(b.lat[rows, None])], -1)
+    def forward(self, b, roads: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        "(road ids R, their embeddings (len(R), road_dim)): the roads in `roads` (sorted, unique) or all roads in order."
+        rows, sizes, graphs = receptive_field(b.road_in_ptr, b.road_in_src, b.road_in_attr, roads, len(self.gat))
+        x = self.features(b, rows)
+        for gat, norm, graph, n_out in zip(self.gat, self.norm, graphs, sizes[1:]):
+            h = norm(x)
+            x = x[:n_out] + F.gelu(gatv2(gat, h, h[:n_out], graph))
+        return rows[:sizes[-1]], x
 
 class ZoneEncoder(nn.Module):
     "Zone embeddings -> 2 GCN layers over the zone transition graph (counts, symmetrically normalised)."
@@ -241,10 +338,10 @@ class ZoneEncoder(nn.Module):
 
 # %% ../nbs/03_student.ipynb #c022
 def pair_features(xy_q, t_q, xy_k, t_k) -> torch.Tensor:
-    "Pairwise [distance (km, clipped 1) , time gap (min, clipped 5) / 5] between query and key steps: (B, Tq, Tk, 2)."
+    "Pairwise [distance (km, clipped 1) , time gap (min, clipped 5) / 5] between query and key steps: (B, 2, Tq, Tk)."
     dist = torch.cdist(xy_q.float(), xy_k.float()).clamp(max=1.0)
     gap = ((t_q[:, :, None] - t_k[:, None, :]).abs().float() / 60).clamp(max=5.0) / 5
-    return torch.stack([dist, gap], -1)
+    return torch.stack([dist, gap], 1)
 
 class RelativeAttention(nn.Module):
     "Multi-head causal self-attention with relative key and value biases from pairwise features."
@@ -259,12 +356,14 @@ class RelativeAttention(nn.Module):
         B, T, _ = x.shape
         return x.view(B, T, 3, self.h, self.dh).permute(2, 0, 3, 1, 4)
     def attend(self, q, k, v, pair, allowed):
-        "Attention of queries q over keys k, v with pair features (B, Tq, Tk, 2) and a boolean mask (B, Tq, Tk)."
-        scores = q @ k.transpose(-1, -2) + torch.einsum('bhqc,bqkc->bhqk', q @ self.rel_k.weight.to(q.dtype),
-                                                        pair.to(q.dtype))
+        "Attention of queries q over keys k, v with pair features (B, 2, Tq, Tk) and a boolean mask (B, Tq, Tk)."
+        f = pair.to(q.dtype)[:, None]                                     # (B, 1, 2, Tq, Tk): one plane per feature
+        qw = q @ self.rel_k.weight.to(q.dtype)                            # (B, H, Tq, 2)
+        scores = torch.addcmul(torch.addcmul(q @ k.transpose(-1, -2), qw[..., :1], f[:, :, 0]), qw[..., 1:], f[:, :, 1])
         scores = (scores / math.sqrt(self.dh)).float().masked_fill(~allowed[:, None], float('-inf'))
         a = self.drop(scores.softmax(-1)).to(v.dtype)
-        out = a @ v + self.rel_v(torch.einsum('bhqk,bqkc->bhqc', a, pair.to(a.dtype)))
+        af = torch.stack([(a * f[:, :, 0].to(a.dtype)).sum(-1), (a * f[:, :, 1].to(a.dtype)).sum(-1)], -1)
+        out = a @ v + self.rel_v(af)
         B, H, Tq, dh = out.shape
         return self.out(out.transpose(1, 2).reshape(B, Tq, H * dh))
 
@@ -325,13 +424,20 @@ class Navigator(nn.Module):
         self.time_query, self.time_key = nn.Linear(d + r, a), nn.Linear(r + 2 * f, a)
         self.time_out = nn.Linear(a, 1)
     def forward(self, hidden, dest_zone_emb, cand_emb, dist, angle, cand_mask):
-        "Logits (B, T, K) (masked candidates -1e9) and standardised log1p-seconds predictions (B, T, K)."
-        q = torch.cat([hidden, dest_zone_emb[:, None].expand(-1, hidden.shape[1], -1)], -1)
-        k = torch.cat([cand_emb, self.dist(dist[..., None].to(cand_emb.dtype)),
-                       self.angle(angle[..., None].to(cand_emb.dtype))], -1)
-        logits = self.score(torch.tanh(self.query(q)[:, :, None] + self.key(k))).squeeze(-1).float()
-        time_pred = self.time_out(F.gelu(self.time_query(q)[:, :, None] + self.time_key(k))).squeeze(-1).float()
-        return logits.masked_fill(~cand_mask, -1e9), time_pred
+        """Logits (B, T, K) (masked candidates -1e9) and standardised log1p-seconds predictions (B, T, K) (masked: 0) for
+        hidden (B, T, d) and destination zones (B, r); `cand_emb` (P, r), `dist`, `angle` (P,): the real candidates, in
+        `cand_mask` order. Only real (step, candidate) pairs are computed."""
+        B, T, K = cand_mask.shape
+        steps = cand_mask.any(-1).view(-1).nonzero()[:, 0]
+        per_step = cand_mask.view(-1, K)[steps].sum(-1)
+        q = torch.cat([hidden.reshape(B * T, -1)[steps], dest_zone_emb[steps // T]], -1)
+        k = torch.cat([cand_emb, self.dist(dist[:, None].to(cand_emb.dtype)),
+                       self.angle(angle[:, None].to(cand_emb.dtype))], -1)
+        def pairs(x): return x.repeat_interleave(per_step, 0, output_size=len(k))    # each candidate's step query
+        logits = self.score(torch.tanh(pairs(self.query(q)) + self.key(k)))[:, 0].float()
+        time_pred = self.time_out(F.gelu(pairs(self.time_query(q)) + self.time_key(k)))[:, 0].float()
+        return (logits.new_full((B, T, K), -1e9).masked_scatter(cand_mask, logits),
+                time_pred.new_zeros((B, T, K)).masked_scatter(cand_mask, time_pred))
 
 # %% ../nbs/03_student.ipynb #c031
 @dataclass
@@ -372,8 +478,11 @@ class HOSER(nn.Module):
         loops = np.arange(n, dtype=np.int64)
         zei, zw = gcn_norm(torch.as_tensor(inputs.zone_edge_index), torch.as_tensor(inputs.zone_edge_weight),
                            inputs.n_zones, add_self_loops=True)      # fixed counts: normalise once, symmetrically
-        graph = dict(road_edge_index=np.concatenate([inputs.road_edge_index, np.stack([loops, loops])], 1),
-                     road_edge_attr=np.concatenate([inputs.road_edge_attr, np.zeros((n, 2), np.float32)]),
+        ei = np.concatenate([inputs.road_edge_index, np.stack([loops, loops])], 1)
+        by_dst = np.argsort(ei[1], kind='stable')                    # in-edges of each road, contiguous (CSR)
+        graph = dict(road_in_ptr=np.concatenate([[0], np.cumsum(np.bincount(ei[1], minlength=n))]),
+                     road_in_src=ei[0][by_dst],
+                     road_in_attr=np.concatenate([inputs.road_edge_attr, np.zeros((n, 2), np.float32)])[by_dst],
                      zone_edge_index=zei, zone_edge_weight=zw)
         for name in ('road_type', 'log_length', 'lon', 'lat', 'xy_km', 'heading', 'road_zone', *graph):
             value = graph[name] if name in graph else getattr(inputs, name)
@@ -386,9 +495,12 @@ class HOSER(nn.Module):
         self.ln_f = nn.LayerNorm(d)
         self.navigator = Navigator(c)
 
-    def encode_network(self) -> Network:
-        "Road and zone embeddings (with gradients when training)."
-        return Network(self.road_encoder(self), self.zone_encoder(self))
+    def encode_network(self, roads: torch.Tensor | None = None) -> Network:
+        """Road and zone embeddings (with gradients when training). Given `roads` (any shape, repeats allowed), only
+        their rows are computed, exactly, from their receptive field in the road graph; the other rows are zero."""
+        rows, road = self.road_encoder(self, roads)
+        if roads is not None: road = road.new_zeros(self.n_roads, road.shape[1]).index_copy(0, rows, road)
+        return Network(road, self.zone_encoder(self))
 
     def embed_steps(self, net: Network, roads, times):
         "Per-step input (B, T, d_model): gated road + zone embedding, and the periodic time-of-day encoding."
@@ -430,11 +542,12 @@ class HOSER(nn.Module):
     def navigate(self, net: Network, hidden, dest, candidates, cand_mask):
         "Logits and standardised time predictions (B, T, K) over `candidates` for hidden (B, T, d) and destinations (B,)."
         dist, angle = candidate_features(self.xy_km, self.heading, candidates, cand_mask, dest)
-        return self.navigator(hidden, net.zone[self.road_zone[dest]], net.road[candidates], dist, angle, cand_mask)
+        return self.navigator(hidden, net.zone[self.road_zone[dest]], net.road[candidates[cand_mask]], dist[cand_mask],
+                              angle[cand_mask], cand_mask)
 
     def forward(self, batch: dict, net: Network | None = None) -> dict:
         "Logits and time predictions (B, T, K) for a training batch (see `TrajectoryBatches`)."
-        net = self.encode_network() if net is None else net
+        if net is None: net = self.encode_network(torch.cat([batch['roads'].flatten(), batch['candidates'].flatten()]))
         h = self.trajectory_hidden(net, batch['roads'], batch['times'], batch['pad_mask'])
         logits, time_pred = self.navigate(net, h, batch['dest'], batch['candidates'], batch['cand_mask'])
         return dict(logits=logits, time_pred=time_pred)
