@@ -15,7 +15,7 @@ import torch
 
 from .data import (City, DataError, Trajectories, atomic_write, load_city, resolve_city, trip_stats, haversine_km,
                               od_disjoint, hold_out_validation)
-from .state import StateError, read_json, write_json, file_hash
+from .state import read_json, write_json, file_hash
 from .mapping import Grid, road_to_cell, roads_with_shared_candidate_cell
 from .teacher import TeacherLM, TeacherConfig, TeacherTrainConfig, train_teacher, load_teacher
 from .student import HOSER, StudentConfig, prepare_student_inputs, student_loss
@@ -390,8 +390,7 @@ def slice_records(gen: Generated, req, real: Trajectories, city: City, slices: d
     for name, labels in slices.items():
         for group in sorted(set(labels)):
             i = np.flatnonzero(labels == group)
-            g = Generated(gen.trajectories.subset(i), gen.reached[i], gen.od_index[i])
-            m = evaluate(g.trajectories, real.subset(i), city, 'fixed', requested_dest=req.destinations[i])
+            m = evaluate(gen.trajectories.subset(i), real.subset(i), city, 'fixed', requested_dest=req.destinations[i])
             out.append(metric_record(dict(tags, slice=name, group=str(group)), m, len(i)))
     return out
 
