@@ -336,14 +336,22 @@ def metric_records(gen: Generated, real: Trajectories, requested_dest, city: Cit
     return [metric_record(dict(tags, mode=mode), evaluate(gen.trajectories, real, city, mode, requested_dest=requested_dest),
                           len(gen), note) for mode in ('fixed', 'paper')]
 
-def matched_reference(city: City, split: str, pool: np.ndarray, chosen: np.ndarray, seed: int) -> np.ndarray:
-    "For each chosen trip, another trip of `pool` with the same OD cells where one exists (else a random other one)."
+def matched_reference(city: City, # the city whose split holds the trips
+                      split: str, # the split of `pool`
+                      pool: np.ndarray, # indices of the protocol's eligible trips in `split`
+                      chosen: np.ndarray, # indices of the requested trips (sorted, unique)
+                      seed: int, # seed of the draw
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    "Two disjoint real samples of `split` of equal size: (sample, its OD-matched reference); see the lesson."
     tr = city.splits[split]
     cells, n_cells = road_od_cells(city, 'fixed')
     keys = od_keys(tr, cells, n_cells)
     rng = np.random.default_rng(seed)
     others = np.setdiff1d(pool, chosen)
-    if len(others) == 0: others = np.setdiff1d(np.arange(len(tr)), chosen)   # tiny pools: any other trips
+    if len(others) < len(chosen): others = np.setdiff1d(np.arange(len(tr)), chosen)   # small pools: any other trips
+    if len(others) < len(chosen):                  # the requests are (nearly) the whole split: compare two halves
+        halves = rng.permutation(chosen)
+        chosen, others = np.sort(halves[:len(chosen) // 2]), halves[len(chosen) // 2:]
     others = rng.permutation(others)
     by_key = pd.Series(others).groupby(keys[others]).apply(list).to_dict()
     used, ref = set(), []
@@ -351,13 +359,16 @@ def matched_reference(city: City, split: str, pool: np.ndarray, chosen: np.ndarr
         match = [j for j in by_key.get(keys[i], []) if j not in used] if keys[i] >= 0 else []
         j = match[0] if match else next(j for j in others if j not in used)
         used.add(j); ref.append(j)
-    return np.asarray(ref, dtype=np.int64)
+    return chosen, np.asarray(ref, dtype=np.int64)
 
 def noise_floor_records(city: City, protocol: str, chosen: np.ndarray, seed: int, tags: dict, note=None) -> list:
-    "Noise-floor records: the protocol's real trips against as many other real trips of the same pool, OD-matched."
+    "Noise-floor records: the protocol's real trips against as many other real trips of the same split, OD-matched."
     split, pool = gen_mod.protocol_pool(city, protocol)
-    chosen = np.unique(chosen)
-    ref = matched_reference(city, split, pool, chosen, seed)
+    requested = np.unique(chosen)
+    chosen, ref = matched_reference(city, split, pool, requested, seed)
+    if len(chosen) < len(requested):
+        note = '; '.join(filter(None, [note, f"noise floor of two halves of the {len(requested)} requested trips "
+                                             f"(the split holds too few other trips for a sample of the same size)"]))
     real_a, real_b = city.splits[split].subset(chosen), city.splits[split].subset(ref)
     out = []
     for mode in ('fixed', 'paper'):
