@@ -11,15 +11,17 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .data import atomic_write
+from .generation import read_generated
+from .metrics import METRICS, trajectory_features
+
 # %% auto #0
-__all__ = ['METRICS', 'RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'MODEL_ORDER', 'load_records', 'summarise', 'paired_comparison',
+__all__ = ['RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'MODEL_ORDER', 'load_records', 'summarise', 'paired_comparison',
            'results_table', 'drop_constant_columns', 'write_table', 'plot_metric_bars', 'plot_overview', 'load_slices',
            'slice_effects', 'plot_slice_effects', 'generated_samples', 'plot_distributions', 'thesis_readme',
            'training_logs', 'plot_training_comparison', 'route_map', 'paired_summary']
 
 # %% ../nbs/08_analysis.ipynb #c004
-METRICS = ['destination_reach', 'od_cell_match', 'jsd_distance', 'jsd_radius', 'jsd_duration',
-           'hausdorff_km', 'dtw_km', 'edr', 'paired_fraction']
 RECORD_KEYS = ['seed', 'model', 'protocol', 'mode', *METRICS, 'n']
 HIGHER_IS_BETTER = {'destination_reach', 'od_cell_match', 'paired_fraction'}
 GROUP = ['city', 'train_fraction', 'protocol', 'mode']
@@ -107,7 +109,6 @@ def write_table(df: pd.DataFrame,
                 caption: str, # the LaTeX caption
                ) -> tuple[Path, Path]:
     "Write `df` as `<name>.md` and `<name>.tex` in `folder`; returns both paths."
-    from trajdistill.data import atomic_write
     folder = Path(folder); md, tex = folder/f"{name}.md", folder/f"{name}.tex"
     atomic_write(md, lambda p: Path(p).write_text(f"{df.to_markdown(index=False)}\n"))
     latex = df.to_latex(index=False, escape=True, caption=caption, label=f"tab:{name}", float_format='%.3f')
@@ -209,7 +210,6 @@ def generated_samples(run_dir,                   # an experiment run folder
                       seed: int = 0,             # the run's seed (its `seed<k>` subfolder)
                      ) -> tuple:
     "(real trips, model -> generated Trajectories) of one seed and protocol of a run, as its generated/index.json lists them."
-    from trajdistill.generation import read_generated
     folder = Path(run_dir)/f"seed{seed}"/'generated'
     entry = json.loads((folder/'index.json').read_text())[protocol]
     if entry is None: raise ValueError(f"{run_dir}: protocol {protocol!r} was skipped (no trips)")
@@ -222,7 +222,6 @@ def plot_distributions(real,          # the real `Trajectories`
                        models=('vanilla', 'distilled', 'shortest_length', 'markov')): # those in `samples` are drawn
     "Density of distance, radius of gyration and duration: real vs each model."
     import matplotlib.pyplot as plt, seaborn as sns
-    from trajdistill.metrics import trajectory_features
     feats = {'real': trajectory_features(real, city), **{m: trajectory_features(samples[m], city) for m in models if m in samples}}
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.4))
     for ax, (col, label) in zip(axes, [('distance_km', 'distance (km)'), ('radius_gyration_km', 'radius of gyration (km)'),

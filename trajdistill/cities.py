@@ -349,7 +349,7 @@ def network_map(city: City,
         folium.FeatureGroup(name='roads').add_to(m))
     tr = city.splits[split]
     pick = np.sort(np.random.default_rng(seed).choice(len(tr), min(n_trips, len(tr)), replace=False))
-    trips = folium.FeatureGroup(name=f"{len(pick)} sample trips (trips: {city.trips})")
+    trips = folium.FeatureGroup(name=f"{len(pick)} sample trips (trips: {city.trip_source})")
     colors = ['#e41a1c', '#377eb8', '#4daf4a', '#984ea3', '#ff7f00', '#a65628']
     for j, i in enumerate(pick):
         pts = np.concatenate([city.road_polyline(r) for r in tr[i][0]])[:, ::-1]

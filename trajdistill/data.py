@@ -16,11 +16,11 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['GEO_COLUMNS', 'REL_COLUMNS', 'TRAJ_COLUMNS', 'EARTH_RADIUS_KM', 'MAX_TRIP_DURATION_S', 'SPLITS', 'HOSER_DATASET_URL',
            'BENCHMARK_CITIES', 'DataError', 'ValidationReport', 'find_file', 'parse_highway', 'parse_coordinates',
-           'geometry_problem', 'polyline_centroid', 'read_roads', 'haversine_km', 'Trajectories', 'City', 'build_csr',
-           'read_transitions', 'ragged_arange', 'read_trajectories', 'default_cache_dir', 'atomic_write',
-           'city_trips_kind', 'load_city', 'format_timestamps', 'trajectories_frame', 'write_city', 'make_grid_city',
-           'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint', 'hold_out_validation', 'trip_stats', 'city_summary',
-           'plot_trip_distributions']
+           'geometry_problem', 'polyline_centroid', 'read_roads', 'haversine_km', 'Trajectories', 'entry_times', 'City',
+           'build_csr', 'transition_index', 'read_transitions', 'ragged_arange', 'read_trajectories',
+           'default_cache_dir', 'atomic_write', 'read_trip_source', 'load_city', 'format_timestamps',
+           'trajectories_frame', 'write_city', 'make_grid_city', 'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint',
+           'hold_out_validation', 'trip_stats', 'city_summary', 'plot_trip_distributions']
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
@@ -329,6 +329,16 @@ class Trajectories:
     def departures(self) -> np.ndarray: return self.times[self.offsets[:-1]]
     @property
     def durations_s(self) -> np.ndarray: return self.times[self.offsets[1:] - 1] - self.times[self.offsets[:-1]]
+    @property
+    def steps(self) -> np.ndarray:
+        "Flat positions i (int64) of every step roads[i] -> roads[i + 1]: each road that has a next road in its trajectory."
+        has_next = np.ones(len(self.roads), dtype=bool); has_next[self.offsets[1:] - 1] = False
+        return np.flatnonzero(has_next)
+    @property
+    def step_seconds(self) -> np.ndarray:
+        "Seconds (float64) spent on the road of each step (entry of the next road minus its own), aligned with `steps`."
+        i = self.steps
+        return (self.times[i + 1] - self.times[i]).astype(np.float64)
     def __getitem__(self, i):
         "Road indices and times of trajectory `i`."
         s, e = self.offsets[i], self.offsets[i + 1]
@@ -353,6 +363,18 @@ class Trajectories:
         rows = np.arange(1, len(lens) + 1) if source_row is None else np.asarray(source_row, dtype=np.int64)
         return cls(cat(roads, np.int32), cat(times, np.int64), offsets, rows)
 
+# %% ../nbs/00_data.ipynb #c080
+def entry_times(offsets: np.ndarray, # (n + 1,) sequence boundaries in the flat arrays
+                departures,          # (n,) departure epoch seconds
+                spent,               # seconds spent on each flat road (float), e.g. per-road seconds indexed by the roads
+               ) -> np.ndarray:
+    "Road-entry epoch seconds (int64) of ragged sequences: departure + seconds spent on the earlier roads, rounded."
+    lens = np.diff(offsets)
+    spent = np.asarray(spent, dtype=np.float64)
+    cum = np.cumsum(spent)
+    before = cum - spent - np.repeat(np.concatenate([[0.0], cum[offsets[1:-1] - 1]]), lens)   # time spent before entering
+    return np.repeat(np.asarray(departures, dtype=np.int64), lens) + np.rint(before).astype(np.int64)
+
 # %% ../nbs/00_data.ipynb #c022
 @dataclass
 class City:
@@ -366,7 +388,7 @@ class City:
     splits: dict                  # split name -> Trajectories
     road_types: list              # road_type code -> highway class
     report: ValidationReport = field(default_factory=ValidationReport)
-    trips: str = 'unknown'        # provenance of the trips: 'real', 'simulated', 'synthetic', ...
+    trip_source: str = 'unknown'  # where the trips come from (SOURCE.md's `trips:` line): 'real', 'simulated', ...
     folder: Path | None = None    # where the city was read from (its SOURCE.md, simulator.json, ...)
     data_hash: str = ''           # hash of the files read and the strict/lenient mode (and of a held-out val split)
     val_source: str = 'none'      # where 'val' comes from: 'file' (val.csv), 'held out ...' or 'none'
@@ -390,7 +412,7 @@ class City:
     def __repr__(self):
         sp = ', '.join(f"{k}={len(v):,}" for k, v in self.splits.items())
         return (f"City({self.name!r}: {self.n_roads:,} roads, {self.n_transitions:,} transitions, "
-                f"trips {self.trips}: {sp}; val: {self.val_source})")
+                f"trips {self.trip_source}: {sp}; val: {self.val_source})")
 
 # %% ../nbs/00_data.ipynb #c024
 def _int_column(values) -> tuple[np.ndarray, np.ndarray]:
@@ -413,6 +435,18 @@ def build_csr(src: np.ndarray, # (E,) edge tails, node indices in [0, n)
     s, d = key // n, key % n
     ptr = np.zeros(n + 1, dtype=np.int64); np.add.at(ptr, s + 1, 1)
     return np.cumsum(ptr), d.astype(np.int32)
+
+def transition_index(ptr: np.ndarray, # (n + 1,) CSR row pointer, e.g. `city.succ_ptr`
+                     idx: np.ndarray, # column indices, sorted within each row, e.g. `city.succ_idx`
+                     a, b,            # tails and heads of the transitions looked up (equal lengths)
+                    ) -> np.ndarray:
+    "Position in `idx` (int64) of each transition a -> b; -1 where the CSR has no such edge."
+    n, a, b = len(ptr) - 1, np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    if len(idx) == 0: return np.full(len(a), -1, dtype=np.int64)
+    edge_keys = np.repeat(np.arange(n, dtype=np.int64), np.diff(ptr)) * n + idx   # globally sorted
+    query = a * n + b
+    pos = np.minimum(np.searchsorted(edge_keys, query), len(edge_keys) - 1)
+    return np.where(edge_keys[pos] == query, pos, -1)
 
 def read_transitions(path,                     # roadmap.rel or roadmap.rel.gz
                      geo_index: pd.Series,     # geo_id -> road index
@@ -565,7 +599,7 @@ def _parse_trajectory_rows(df, rows, path, geo_index, succ_ptr, succ_idx, report
     # each (r[k], r[k+1]) inside a trajectory must be a transition of roadmap.rel
     step = ~last & ~unknown & np.roll(~unknown, -1)
     connected = np.ones(len(r), dtype=bool)
-    connected[step] = _csr_has_edge(succ_ptr, succ_idx, r[step], np.roll(r, -1)[step])
+    connected[step] = transition_index(succ_ptr, succ_idx, r[step], np.roll(r, -1)[step]) >= 0
     dead = step & (np.diff(succ_ptr)[r] == 0)
     token_flag(dead, 'dead_end_inside', lambda k: f"road {ids[k]} is a dead end (no out-neighbours) but is not the last road")
     token_flag(~connected & ~dead, 'not_connected', lambda k: f"roads {ids[k]} -> {ids[k + 1]} are not connected in roadmap.rel")
@@ -579,15 +613,6 @@ def _flag_tokens(mask, row_of, bad, report, path, rows, kind, msg):
     where, first = np.unique(row_of[hit], return_index=True)
     for i, k in zip(where, np.flatnonzero(hit)[first]): report.add(path, int(rows[i]), msg(k), kind)
     bad[where] = True
-
-def _csr_has_edge(ptr, idx, a, b):
-    "Vectorised membership test of edges a -> b in a CSR whose rows are sorted."
-    n = len(ptr) - 1
-    if len(idx) == 0: return np.zeros(len(a), dtype=bool)
-    edge_keys = np.repeat(np.arange(n, dtype=np.int64), np.diff(ptr)) * n + idx   # globally sorted
-    query = np.asarray(a, dtype=np.int64) * n + b
-    pos = np.minimum(np.searchsorted(edge_keys, query), len(edge_keys) - 1)
-    return edge_keys[pos] == query
 
 # %% ../nbs/00_data.ipynb #c031
 SPLITS = ('train', 'val', 'test')
@@ -632,7 +657,7 @@ def _save_city(city: City, path):
     for name, tr in city.splits.items():
         for k in ('roads', 'times', 'offsets', 'source_row'): arrays[f"{name}_{k}"] = getattr(tr, k)
     meta = dict(name=city.name, splits=list(city.splits), road_types=city.road_types, report=city.report.rows,
-                strict=city.report.strict, trips=city.trips, road_columns=list(city.roads.columns),
+                strict=city.report.strict, road_columns=list(city.roads.columns),
                 data_hash=city.data_hash, val_source=city.val_source)
     arrays['meta'] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     atomic_write(path, lambda tmp: np.savez(tmp, **arrays))   # tmp ends in .npz, so savez keeps the name
@@ -646,7 +671,7 @@ def _load_cached(path) -> City:
         splits = {s: Trajectories(*(z[f"{s}_{k}"] for k in ('roads', 'times', 'offsets', 'source_row'))) for s in meta['splits']}
         report = ValidationReport(meta['strict']); report.rows = meta['report']
         return City(meta['name'], roads, z['coords'], z['coord_offsets'], z['succ_ptr'], z['succ_idx'], splits,
-                    meta['road_types'], report, meta['trips'], data_hash=meta['data_hash'], val_source=meta['val_source'])
+                    meta['road_types'], report, data_hash=meta['data_hash'], val_source=meta['val_source'])
 
 _WARNED = set()
 
@@ -671,8 +696,8 @@ def _try_save(city: City, path: Path):
                           "cached. Set TRAJDISTILL_CACHE or pass cache_dir= to cache elsewhere.")
 
 # %% ../nbs/00_data.ipynb #c033
-def city_trips_kind(folder, # a city folder; its SOURCE.md is read
-                   ) -> str:   # e.g. 'real', 'simulated', 'synthetic' (lower case)
+def read_trip_source(folder, # a city folder; its SOURCE.md is read
+                    ) -> str:   # e.g. 'real', 'simulated', 'synthetic' (lower case)
     "Provenance of a city's trips from the `trips:` line of its SOURCE.md ('unknown' if absent)."
     src = Path(folder)/'SOURCE.md'
     if not os.path.lexists(src): return 'unknown'
@@ -713,7 +738,7 @@ def load_city(path,              # city folder: roadmap.geo, roadmap.rel, train.
     if city is None:
         city = _read_city(folder, files, strict, data_hash)
         if cache: _try_save(city, cache_path)
-    city.name, city.folder, city.trips = name or folder.name, folder, city_trips_kind(folder)
+    city.name, city.folder, city.trip_source = name or folder.name, folder, read_trip_source(folder)
     return city
 
 # %% ../nbs/00_data.ipynb #c035
@@ -924,7 +949,7 @@ def city_summary(city: City) -> pd.DataFrame:
     rows = []
     for name, tr in city.splits.items():
         st = trip_stats(city, tr)
-        rows.append(dict(city=city.name, trips_kind=city.trips, split=name, roads=city.n_roads,
+        rows.append(dict(city=city.name, trip_source=city.trip_source, split=name, roads=city.n_roads,
                          transitions=city.n_transitions, trips=len(tr), mean_km=st.km.mean(),
                          mean_min=st.minutes.mean(), roads_per_trip=st.roads.mean()))
     return pd.DataFrame(rows).round(2)
@@ -938,5 +963,5 @@ def plot_trip_distributions(city: City,
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.2))
     for ax, col, label in zip(axes, ['km', 'minutes', 'hour'], ['trip length (km)', 'duration (min)', 'departure hour (UTC)']):
         sns.histplot(st[col], ax=ax, bins=40 if col != 'hour' else 24, stat='density'); ax.set_xlabel(label)
-    fig.suptitle(f"{city.name} ({split}, {len(st):,} trips, trips: {city.trips})"); fig.tight_layout()
+    fig.suptitle(f"{city.name} ({split}, {len(st):,} trips, trips: {city.trip_source})"); fig.tight_layout()
     return fig

@@ -5,7 +5,7 @@
 # %% ../nbs/05_distillation.ipynb #c002
 from __future__ import annotations
 import hashlib, time
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +15,8 @@ from tqdm.auto import tqdm
 
 from .data import City, atomic_write
 from .state import load_cached
-from .mapping import renormalise_to_candidates, candidate_batch, road_cell_tensor, roads_with_shared_candidate_cell
-from .teacher import TeacherLM, prefix_next_token_probs, next_token_logits
+from .mapping import renormalise_to_candidates, candidate_table, road_cell_tensor, roads_with_shared_candidate_cell
+from .teacher import TeacherLM, prefix_next_token_probs, next_token_logits, load_teacher
 from .student import student_loss
 
 # %% auto #0
@@ -31,10 +31,10 @@ class DistillConfig:
     tau: float = 2.0               # τ on both distributions
     window: int | None = None      # teacher context: None = whole prefix; w = last w tokens (the public fork used 4-7)
     policy: str = 'split'          # roads sharing a teacher cell: 'split' its mass, or 'full' (public fork)
-    mode: str = 'cached'           # 'cached' targets or 'online' teacher
+    source: str = 'cached'         # of the teacher's targets: 'cached' (computed once) or 'online' (teacher in the loop)
 
     def __post_init__(self):
-        if self.mode not in ('cached', 'online'): raise ValueError(f"mode must be 'cached' or 'online', got {self.mode!r}")
+        if self.source not in ('cached', 'online'): raise ValueError(f"source must be 'cached' or 'online', got {self.source!r}")
         if self.policy not in ('split', 'full'): raise ValueError(f"policy must be 'split' or 'full', got {self.policy!r}")
         if self.tau <= 0 or self.lam < 0: raise ValueError(f"need tau > 0 and lam >= 0, got tau={self.tau}, lam={self.lam}")
 
@@ -98,14 +98,15 @@ def compute_teacher_targets(teacher: TeacherLM, city: City,
     rows_per_chunk = max(1, max_block // teacher.config.vocab_size)
     bounds = np.searchsorted(tr.offsets, np.arange(0, tr.offsets[-1], rows_per_chunk))
     bounds = np.unique(np.concatenate([bounds, [len(tr)]]))
+    cand_table, mask_table = candidate_table(city)
     for a, b in tqdm(list(zip(bounds[:-1], bounds[1:])), desc='teacher targets', disable=not progress, leave=False):
         probs, _ = prefix_next_token_probs(teacher, tr, road_cell, np.arange(a, b), window=config.window,
                                            device=device, dtype=dtype, batch_size=max(1, b - a))
         flat = np.arange(tr.offsets[a], tr.offsets[b])
         sel = is_step[flat]
         steps = flat[sel]
-        cand, mask = candidate_batch(city, tr.roads[steps])
-        cand, mask = cand.to(device), mask.to(device)
+        rows = torch.from_numpy(tr.roads[steps].astype(np.int64))
+        cand, mask = cand_table[rows].to(device), mask_table[rows].to(device)
         qq, deg = renormalise_to_candidates(probs[torch.from_numpy(sel).to(probs.device)], cand, mask, rct, config.policy)
         dest = torch.from_numpy(ptr[steps]).to(device)[:, None] + torch.arange(cand.shape[1], device=device)
         q[dest[mask].cpu().numpy()] = qq[mask].cpu().numpy()
@@ -124,7 +125,6 @@ def teacher_targets(teacher_ckpt,         # the teacher checkpoint (its bytes ar
                     progress: bool = True, # show a progress bar
                    ) -> TeacherTargets:
     "Cached teacher targets for `split`: loaded when the key matches, else computed once and stored atomically."
-    from trajdistill.teacher import load_teacher
     key = _targets_key(teacher_ckpt, road_cell, city, split, config)
     path = Path(cache_dir)/f"teacher-targets-{key}.npz"
     z = load_cached(path, lambda p: dict(np.load(p, allow_pickle=False)))
@@ -153,13 +153,13 @@ def candidate_kl(student_logits: torch.Tensor, # (B, T, K) student logits over e
 class DistillationLoss:
     "Student loss + λ τ² KL to the teacher, from cached targets or an online teacher; logs the diagnostics."
     def __init__(self, config: DistillConfig,
-                 targets: TeacherTargets | None = None, # the train split's targets; needed in 'cached' mode
-                 teacher: TeacherLM | None = None,      # needed in 'online' mode; frozen and put in eval mode
-                 road_cell=None,                        # (N,) cell token of each road; needed in 'online' mode
-                 city: City | None = None):             # for the collision flags; needed in 'online' mode
-        if config.mode == 'cached' and targets is None: raise ValueError("cached mode needs `targets` (teacher_targets(...))")
-        if config.mode == 'online' and (teacher is None or road_cell is None or city is None):
-            raise ValueError("online mode needs the `teacher`, the `road_cell` map and the `city`")
+                 targets: TeacherTargets | None = None, # the train split's targets; needed for 'cached' targets
+                 teacher: TeacherLM | None = None,      # needed for 'online' targets; frozen and put in eval mode
+                 road_cell=None,                        # (N,) cell token of each road; needed for 'online' targets
+                 city: City | None = None):             # for the collision flags; needed for 'online' targets
+        if config.source == 'cached' and targets is None: raise ValueError("cached targets need `targets` (teacher_targets(...))")
+        if config.source == 'online' and (teacher is None or road_cell is None or city is None):
+            raise ValueError("online targets need the `teacher`, the `road_cell` map and the `city`")
         self.config, self.targets, self.teacher = config, targets, teacher
         self.road_cell = None if road_cell is None else torch.as_tensor(np.asarray(road_cell), dtype=torch.long)
         self.road_collides = None if city is None else torch.from_numpy(roads_with_shared_candidate_cell(city, road_cell))
@@ -188,8 +188,7 @@ class DistillationLoss:
         cells = torch.where(batch['pad_mask'], cfg.pad_id, rc[roads])
         tokens = torch.cat([torch.full((B, 1), cfg.sot_id, device=dev, dtype=torch.long), cells], 1)
         self.teacher.to(dev)
-        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=dev.type == 'cuda'):
-            logits = next_token_logits(self.teacher, tokens, self.config.window)[:, 1:]   # output t + 1 = after road t
+        logits = next_token_logits(self.teacher, tokens, self.config.window)[:, 1:]   # output t + 1 = after road t (loop's autocast)
         probs = torch.softmax(logits.float(), -1).flatten(0, 1)
         K = cand.shape[-1]
         q, deg = renormalise_to_candidates(probs, cand.reshape(-1, K), mask.reshape(-1, K), rc, self.config.policy)
@@ -199,7 +198,7 @@ class DistillationLoss:
     def __call__(self, model, batch: dict):
         out = model(batch)
         loss, logs = student_loss(model, batch, outputs=out)
-        q, degenerate, collision = (self.cached_targets if self.config.mode == 'cached' else self.online_targets)(batch)
+        q, degenerate, collision = (self.cached_targets if self.config.source == 'cached' else self.online_targets)(batch)
         step, c = batch['step_mask'], self.config
         n = step.sum().clamp(min=1)
         kl = (candidate_kl(out['logits'], q, batch['cand_mask'], c.tau) * step).sum() / n

@@ -10,60 +10,60 @@ from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import torch
 
-from .data import (City, DataError, Trajectories, atomic_write, load_city, resolve_city, trip_stats, haversine_km,
+from .data import (City, DataError, Trajectories, load_city, resolve_city, trip_stats, haversine_km,
                               od_disjoint, hold_out_validation)
 from .state import read_json, write_json, file_hash
 from .mapping import Grid, road_to_cell, roads_with_shared_candidate_cell
-from .teacher import TeacherLM, TeacherConfig, TeacherTrainConfig, train_teacher, load_teacher
-from .student import HOSER, StudentConfig, prepare_student_inputs, student_loss
-from .training import Trainer, TrainConfig, load_checkpoint, resolve_device
+from .loop import TrainConfig, load_checkpoint, resolve_device
+from .teacher import TEACHER_PRESETS, TeacherLM, TeacherConfig, TeacherTrainConfig, train_teacher, load_teacher
+from .student import HOSER, StudentConfig, TrajectoryBatches, prepare_student_inputs, student_loss
+from .training import Trainer, evaluate_next_road
 from .distill import DistillConfig, DistillationLoss, teacher_targets
 from . import generation as gen_mod
 from .generation import PROTOCOLS, od_pairs_for, write_generated, Generated
-from .metrics import evaluate, noise_floor, road_od_cells, od_keys
-from .analysis import METRICS
+from .metrics import METRICS, evaluate, noise_floor
 
 # %% auto #0
 __all__ = ['RULES', 'VAL_FRACTION', 'SMALL_POOL', 'EMPTY_POOL', 'ExperimentConfig', 'ConfigError', 'check_config', 'environment',
            'say', 'runnable_tasks', 'adapt_threads', 'stage', 'RunLocked', 'out_dir_lock', 'experiment_city', 'run_key',
-           'student_config', 'train_config', 'teacher_dir', 'fit_teacher', 'fit_student', 'baseline_generators',
-           'generate_or_load', 'metric_record', 'metric_records', 'matched_reference', 'noise_floor_records',
-           'request_slices', 'slice_records', 'step_slices', 'evaluate_protocol', 'evaluate_seed', 'run_seed',
-           'protocol_pools', 'collect_records', 'log_run', 'run_experiment']
+           'stage_fields', 'train_config', 'teacher_train_config', 'distill_config', 'teacher_dir', 'fit_teacher',
+           'fit_student', 'baseline_generators', 'generate_or_load', 'metric_record', 'metric_records',
+           'noise_floor_records', 'request_slices', 'slice_records', 'step_slices', 'evaluate_protocol',
+           'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run', 'run_experiment']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
 class ExperimentConfig:
     "Every parameter of an experiment; the papermill parameters cell of run_experiment maps onto these fields."
     city: str = 'ingolstadt'          # embedded city, beijing/porto/san_francisco (data/<city>/), or any HOSER folder
-    seeds: list = field(default_factory=lambda: [0])
-    teacher_preset: str = 'small'     # 'tiny' | 'small' | 'published'
-    teacher_epochs: int = 2
+    seeds: list = field(default_factory=lambda: [0])   # one run of every stage per seed
+    teacher_preset: str = 'small'     # model preset of the teacher: 'tiny' | 'small' | 'published'
+    teacher_epochs: int = 2           # the teacher's `TrainConfig.epochs`
     cell_m: float = 100.0             # teacher grid cell size (metres)
-    student_preset: str = 'small'     # 'small' (CPU) | 'full' (the published HOSER sizes)
-    student_epochs: int = 3
-    batch_size: int = 128
-    lr: float = 1e-3
+    student_preset: str = 'small'     # model preset of the students: 'small' (CPU) | 'published' (HOSER's sizes)
+    student_epochs: int = 3           # the students' `TrainConfig.epochs`
+    student_batch_size: int = 128     # the students' `TrainConfig.batch_size`
+    student_lr: float = 1e-3          # the students' `TrainConfig.lr`
+    student_train_fraction: float = 1.0 # share of train trajectories the students see (low-data regimes)
     lam: float = 0.1                  # distillation weight λ
     tau: float = 2.0                  # temperature τ
-    teacher_window: int | None = None # teacher context: None is the whole prefix, w the last w tokens
-    collision_policy: str = 'split'   # 'split' | 'full'
-    distill_mode: str = 'cached'      # 'cached' | 'online'
-    beam_width: int = 4
+    distill_window: int | None = None # teacher context: None is the whole prefix, w the last w tokens
+    distill_policy: str = 'split'     # roads sharing a teacher cell: 'split' its mass | 'full'
+    distill_source: str = 'cached'    # of the teacher's targets: 'cached' | 'online'
+    beam_width: int = 4               # beam of the students' generation
     max_steps: int | None = None      # generation step limit; None is twice the longest training trajectory
     n_od: int = 5000                  # OD requests per protocol (HOSER's evaluation size); a smaller pool is used whole
-    train_fraction: float = 1.0       # share of train trajectories the students see (low-data regimes)
     max_trips: int | None = None      # cap on trajectories per split (quick/tiny runs); None keeps all
-    device: str = 'auto'              # 'auto' | 'cpu' | 'cuda' | 'cuda:N'
-    precision: str = 'auto'           # 'auto' | 'fp32' | 'bf16' | 'fp16' (CUDA only)
-    out_dir: str = 'runs'
+    device: str = 'auto'              # 'auto' | 'cpu' | 'cuda' | 'cuda:N' (every stage)
+    precision: str = 'auto'           # 'auto' | 'fp32' | 'bf16' | 'fp16' (CUDA only; every stage)
+    out_dir: str = 'runs'             # folder of the run directories, teachers and caches
     tiny: bool = False                # CI smoke run: tiny models, 1 epoch, few ODs
 
     @classmethod
-    def from_parameters(cls, namespace: dict) -> ExperimentConfig:
+    def from_parameters(cls, namespace: dict, # variables such as a notebook's globals()
+                       ) -> ExperimentConfig:
         "The configuration of the variables named like its fields in `namespace` (a notebook's parameters cell)."
         return cls(**{f.name: namespace[f.name] for f in fields(cls) if f.name in namespace})
 
@@ -88,22 +88,22 @@ _one_of = lambda *choices: (lambda v: v in choices)
 
 RULES = {   # field -> (test, what it accepts); every field of ExperimentConfig but seeds (normalised first)
     'city': (lambda v: isinstance(v, str) and v.strip() != '', "a city name or a folder path"),
-    'teacher_preset': (_one_of('tiny', 'small', 'published'), "'tiny', 'small' or 'published'"),
+    'teacher_preset': (_one_of(*TEACHER_PRESETS), "'tiny', 'small' or 'published'"),
     'teacher_epochs': (_int(1), "an integer >= 1"),
     'cell_m': (_num(1, 100_000), "a cell size in metres, from 1 to 100000"),
-    'student_preset': (_one_of('small', 'full'), "'small' or 'full'"),
+    'student_preset': (_one_of('small', 'published'), "'small' or 'published'"),
     'student_epochs': (_int(1), "an integer >= 1"),
-    'batch_size': (_int(1), "an integer >= 1"),
-    'lr': (_num(0, 10, lo_open=True), "a learning rate > 0"),
+    'student_batch_size': (_int(1), "an integer >= 1"),
+    'student_lr': (_num(0, 10, lo_open=True), "a learning rate > 0"),
+    'student_train_fraction': (_num(0, 1, lo_open=True), "a fraction in (0, 1]"),
     'lam': (_num(0), "a weight >= 0"),
     'tau': (_num(0, lo_open=True), "a temperature > 0"),
-    'teacher_window': (_optional(_int(1)), "None or an integer >= 1"),
-    'collision_policy': (_one_of('split', 'full'), "'split' or 'full'"),
-    'distill_mode': (_one_of('cached', 'online'), "'cached' or 'online'"),
+    'distill_window': (_optional(_int(1)), "None or an integer >= 1"),
+    'distill_policy': (_one_of('split', 'full'), "'split' or 'full'"),
+    'distill_source': (_one_of('cached', 'online'), "'cached' or 'online'"),
     'beam_width': (_int(1), "an integer >= 1"),
     'max_steps': (_optional(_int(1)), "None or an integer >= 1"),
     'n_od': (_int(1), "an integer >= 1"),
-    'train_fraction': (_num(0, 1, lo_open=True), "a fraction in (0, 1]"),
     'max_trips': (_optional(_int(10)), "None or an integer >= 10"),
     'device': (lambda v: isinstance(v, str) and re.fullmatch(r'auto|cpu|cuda(:\d+)?', v) is not None,
                "'auto', 'cpu', 'cuda' or 'cuda:N'"),
@@ -136,7 +136,8 @@ def _unwritable(folder) -> str | None:
         for p in missing:
             if p.is_dir(): p.rmdir()
 
-def check_config(config: ExperimentConfig) -> ExperimentConfig:
+def check_config(config: ExperimentConfig, # the parameters as given
+                ) -> ExperimentConfig:
     "The configuration with seeds normalised, or `ConfigError` naming the first bad parameter; checks devices too."
     for name, (test, accepted) in RULES.items():
         value = getattr(config, name)
@@ -172,11 +173,13 @@ def environment() -> dict:
                 cuda=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
 
 # %% ../nbs/09_experiment.ipynb #c011
-def say(message: str):
+def say(message: str): # one line of progress
     "A progress line on stderr: papermill and terminals show it while the run goes on."
     print(f"[trajdistill {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
-def runnable_tasks(samples: int = 5, interval: float = 0.05) -> int | None:
+def runnable_tasks(samples: int = 5,        # reads of /proc/loadavg
+                   interval: float = 0.05,  # seconds between reads
+                  ) -> int | None:
     "Tasks running or waiting for a CPU now, machine-wide (median of a few reads of /proc/loadavg); None off Linux."
     try:
         counts = []
@@ -194,7 +197,11 @@ def adapt_threads() -> int | None:
     torch.set_num_threads(threads)
     return threads
 
-def stage(folder: Path, name: str, fn, inputs: dict | None = None, outputs: Path | None = None):
+def stage(folder: Path,                  # where the stage record stage-<name>.json lives
+          name: str,                     # the stage's name
+          fn,                            # () -> JSON-able result: the work
+          inputs: dict | None = None,    # what the work was made from (JSON-able); a change redoes it
+          outputs: Path | None = None):  # the folder the work writes, removed when it must be redone
     "Run `fn()` once for these `inputs` and return its JSON-able result, kept in `folder/stage-<name>.json`."
     marker, inputs = folder/f"stage-{name}.json", json.loads(json.dumps(inputs or {}))
     if marker.exists():
@@ -217,7 +224,7 @@ class RunLocked(RuntimeError):
     "Another run holds the output folder."
 
 @contextmanager
-def out_dir_lock(out_dir):
+def out_dir_lock(out_dir): # the output folder a run uses
     "Hold `out_dir/.lock` for the duration of a run; a second run on the same folder fails at once, naming the first."
     path = Path(out_dir)/'.lock'; path.parent.mkdir(parents=True, exist_ok=True)
     try: import fcntl
@@ -235,7 +242,8 @@ def out_dir_lock(out_dir):
 # %% ../nbs/09_experiment.ipynb #c014
 VAL_FRACTION = 0.05   # share of train held out for validation when a city has no val.csv (seeded, never test)
 
-def experiment_city(config: ExperimentConfig) -> City:
+def experiment_city(config: ExperimentConfig, # its city, max_trips
+                   ) -> City:
     "Load (and optionally cap) the city of an experiment; without val.csv a seeded 5% of train becomes validation."
     city = load_city(resolve_city(config.city))
     if config.max_trips:
@@ -246,59 +254,84 @@ def _hash(obj) -> str:
     "12 hex digits of a JSON-able object."
     return hashlib.blake2b(json.dumps(obj, sort_keys=True).encode(), digest_size=6).hexdigest()
 
-def run_key(config: ExperimentConfig, city: City, device: torch.device) -> str:
+def run_key(config: ExperimentConfig, city: City,
+            device: torch.device, # the resolved device (its type is part of the key)
+           ) -> str:
     "Hash of what a run's results depend on: the city's data, every setting but seeds and out_dir, the device type."
     settings = {k: v for k, v in asdict(config.effective()).items() if k not in ('seeds', 'device', 'out_dir')}
     return _hash(dict(settings, data=city.data_hash, val=city.val_source, device=device.type))
 
 # %% ../nbs/09_experiment.ipynb #c016
-def student_config(preset: str) -> StudentConfig:
-    "The student's shape: the published HOSER sizes ('full') or the CPU preset ('small')."
-    if preset == 'full': return StudentConfig()
-    if preset == 'small': return StudentConfig.small()
-    raise ValueError(f"student_preset must be 'full' or 'small', got {preset!r}")
+def stage_fields(cls,                      # a stage's config dataclass (`TrainConfig`, `DistillConfig`, ...)
+                 config: ExperimentConfig,
+                 prefix: str,              # the stage's prefix: 'teacher_', 'student_' or 'distill_'
+                ) -> dict:
+    "The fields of `cls` the experiment sets: `f` from its `<prefix>f`, else from its `f` (shared by every stage)."
+    names = {f.name for f in fields(ExperimentConfig)}
+    return {f.name: getattr(config, prefix + f.name if prefix + f.name in names else f.name)
+            for f in fields(cls) if prefix + f.name in names or f.name in names}
 
-def train_config(config: ExperimentConfig, seed: int) -> TrainConfig:
+def train_config(config: ExperimentConfig, seed: int, # the run's seed
+                ) -> TrainConfig:
     "The students' training configuration (identical for vanilla and distilled)."
-    return TrainConfig(epochs=config.student_epochs, batch_size=config.batch_size, lr=config.lr, seed=seed,
-                       train_fraction=config.train_fraction, device=config.device, precision=config.precision)
+    return TrainConfig(**{**stage_fields(TrainConfig, config, 'student_'), 'seed': seed})
 
-def teacher_dir(config: ExperimentConfig, city: City, seed: int) -> Path:
+def teacher_train_config(config: ExperimentConfig, seed: int, # the run's seed
+                        ) -> TeacherTrainConfig:
+    "The teacher's training configuration: the published recipe on a GPU, the `cpu` preset on a CPU."
+    recipe = 'cpu' if resolve_device(config.device).type == 'cpu' else 'published'
+    return TeacherTrainConfig.preset(recipe, **{**stage_fields(TeacherTrainConfig, config, 'teacher_'), 'seed': seed})
+
+def distill_config(config: ExperimentConfig) -> DistillConfig:
+    "How the distilled student learns from the teacher."
+    return DistillConfig(**stage_fields(DistillConfig, config, 'distill_'))
+
+def teacher_dir(config: ExperimentConfig, city: City, seed: int, # the run's seed
+               ) -> Path:
     "Where the seed's teacher lives: shared by every run with the same data and teacher settings."
     key = dict(data=city.data_hash, val=city.val_source, max_trips=config.max_trips, preset=config.teacher_preset,
-               epochs=config.teacher_epochs, cell_m=config.cell_m, seed=seed, device=resolve_device(config.device).type)
+               cell_m=config.cell_m, train=asdict(teacher_train_config(config, seed)), device=resolve_device(config.device).type)
     return Path(config.out_dir)/'teachers'/f"{city.name}-{_hash(key)}"
 
-def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, road_cell, seed: int) -> Path:
+def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, # the teacher's grid over `city`
+                road_cell,  # (N,) cell token of each road on `grid`
+                seed: int,  # the run's seed
+               ) -> Path:
     "Train the seed's teacher unless an identical one exists (students' settings do not matter); its best checkpoint."
     folder = teacher_dir(config, city, seed)
     def run():
-        say(f"teacher (seed {seed}): {config.teacher_preset} preset, {config.teacher_epochs} epoch(s) -> {folder}")
+        tcfg = teacher_train_config(config, seed)
+        say(f"teacher (seed {seed}): {config.teacher_preset} preset, {tcfg.epochs} epoch(s) -> {folder}")
         torch.manual_seed(seed)
         model = TeacherLM(TeacherConfig.for_city(config.teacher_preset, city, grid))
-        tcfg = TeacherTrainConfig.preset('cpu', epochs=config.teacher_epochs, seed=seed)
-        hist = train_teacher(model, city, tcfg, folder, road_cell=road_cell, grid=grid, device=resolve_device(config.device))
-        atomic_write(folder/'metrics.jsonl', lambda p: hist.to_json(p, orient='records', lines=True))   # per-epoch log
+        hist = train_teacher(model, city, tcfg, folder, road_cell=road_cell, grid=grid)   # logs metrics.jsonl per epoch
         return dict(val_ppl=float(hist.val_ppl.min()), epochs=len(hist))
     stage(folder, 'teacher', run)
     return folder/'best.pt'
 
-def fit_student(config: ExperimentConfig, city: City, inputs, loss_fn, folder: Path, name: str, seed: int,
-                depends: dict) -> HOSER:
+def fit_student(config: ExperimentConfig, city: City,
+                inputs,           # the students' derived inputs (`prepare_student_inputs`)
+                loss_fn,          # `student_loss` or a `DistillationLoss`
+                folder: Path,     # the seed's folder; the student trains in folder/name
+                name: str,        # 'vanilla' or 'distilled'
+                seed: int,        # the run's seed
+                depends: dict,    # what the student was made from (stage inputs): retrained when it changes
+               ) -> HOSER:
     "Train (or reuse) one student of the seed, retrained from scratch when what it `depends` on changed; best weights."
     def run():
         say(f"{name} student (seed {seed}): {config.student_epochs} epoch(s) -> {folder/name}")
         torch.manual_seed(seed)
-        model = HOSER(inputs, student_config(config.student_preset))
+        model = HOSER(inputs, StudentConfig.preset(config.student_preset))
         hist = Trainer(model, loss_fn, city, train_config(config, seed), folder/name).fit(resume=True)
         return dict(best_val_top1=max(h['val_top1'] for h in hist), epochs=len(hist))
     stage(folder, name, run, depends, outputs=folder/name)
-    model = HOSER(inputs, student_config(config.student_preset))
+    model = HOSER(inputs, StudentConfig.preset(config.student_preset))
     model.load_state_dict(load_checkpoint(folder/name/'best.pt')['model'])
     return model.eval()
 
 # %% ../nbs/09_experiment.ipynb #c018
-def baseline_generators(city: City, seed: int) -> dict:
+def baseline_generators(city: City, seed: int, # the run's seed (Markov and oracle sampling)
+                       ) -> dict:
     "name -> fn(origins, destinations, departures) -> Generated for the baselines available for `city`."
     gens = dict(shortest_length=lambda o, d, t: gen_mod.generate_shortest_path(city, o, d, t, weight='length'),
                 shortest_time=lambda o, d, t: gen_mod.generate_shortest_path(city, o, d, t, weight='time'),
@@ -308,7 +341,13 @@ def baseline_generators(city: City, seed: int) -> dict:
     gens['oracle'] = lambda o, d, t: gen_mod.generate_oracle(city, o, d, t, params=params, seed=seed)
     return gens
 
-def generate_or_load(folder: Path, name: str, protocol: str, req, source: str, make, city: City) -> tuple[Generated, Path]:
+def generate_or_load(folder: Path,   # the seed's generated/ folder
+                     name: str,      # the generator (student or baseline)
+                     protocol: str,  # one of `PROTOCOLS`
+                     req,            # the protocol's OD requests (`od_pairs_for`)
+                     source: str,    # what the answers come from (a checkpoint hash, a seed): part of the file key
+                     make,           # () -> Generated: generate the answers
+                     city: City) -> tuple[Generated, Path]:
     "A model's answers to `req`: read back if a complete file for the same requests and `source` exists, else made."
     path = gen_mod.generated_file(folder, name, protocol, req, source)
     if path.exists():
@@ -321,7 +360,11 @@ def generate_or_load(folder: Path, name: str, protocol: str, req, source: str, m
     write_generated(path, city, g)
     return g, path
 
-def metric_record(tags: dict, values: dict, n: int, note: str | None = None) -> dict:
+def metric_record(tags: dict,               # fields every record carries (seed, model, protocol, mode, ...)
+                  values: dict,             # metric name -> value (`evaluate`)
+                  n: int,                   # generated trips evaluated
+                  note: str | None = None,  # why the record is flagged, if it is
+                 ) -> dict:
     "One record: every metric a float, or None where undefined with the reason in `note` (JSON has no NaN)."
     values = {k: float(values[k]) for k in METRICS}
     undefined = [k for k, v in values.items() if not math.isfinite(v)]
@@ -331,53 +374,30 @@ def metric_record(tags: dict, values: dict, n: int, note: str | None = None) -> 
         note = '; '.join(filter(None, [note, f"{', '.join(undefined)}: {why}"]))
     return dict(tags, n=n, note=note, **{k: v if math.isfinite(v) else None for k, v in values.items()})
 
-def metric_records(gen: Generated, real: Trajectories, requested_dest, city: City, tags: dict, note=None) -> list:
+def metric_records(gen: Generated,    # a generator's answers
+                   real: Trajectories, # the requests' own real trips
+                   requested_dest,     # (n,) requested destination roads
+                   city: City,
+                   tags: dict,         # fields every record carries
+                   note=None,          # why the records are flagged, if they are
+                  ) -> list:
     "Fixed- and paper-mode metric records of one generated sample."
     return [metric_record(dict(tags, mode=mode), evaluate(gen.trajectories, real, city, mode, requested_dest=requested_dest),
                           len(gen), note) for mode in ('fixed', 'paper')]
 
-def matched_reference(city: City, # the city whose split holds the trips
-                      split: str, # the split of `pool`
-                      pool: np.ndarray, # indices of the protocol's eligible trips in `split`
-                      chosen: np.ndarray, # indices of the requested trips (sorted, unique)
-                      seed: int, # seed of the draw
-                     ) -> tuple[np.ndarray, np.ndarray]:
-    "Two disjoint real samples of `split` of equal size: (sample, its OD-matched reference); see the lesson."
-    tr = city.splits[split]
-    cells, n_cells = road_od_cells(city, 'fixed')
-    keys = od_keys(tr, cells, n_cells)
-    rng = np.random.default_rng(seed)
-    others = np.setdiff1d(pool, chosen)
-    if len(others) < len(chosen): others = np.setdiff1d(np.arange(len(tr)), chosen)   # small pools: any other trips
-    if len(others) < len(chosen):                  # the requests are (nearly) the whole split: compare two halves
-        halves = rng.permutation(chosen)
-        chosen, others = np.sort(halves[:len(chosen) // 2]), halves[len(chosen) // 2:]
-    others = rng.permutation(others)
-    by_key = pd.Series(others).groupby(keys[others]).apply(list).to_dict()
-    used, ref = set(), []
-    for i in chosen:
-        match = [j for j in by_key.get(keys[i], []) if j not in used] if keys[i] >= 0 else []
-        j = match[0] if match else next(j for j in others if j not in used)
-        used.add(j); ref.append(j)
-    return chosen, np.asarray(ref, dtype=np.int64)
-
 def noise_floor_records(city: City, protocol: str, chosen: np.ndarray, seed: int, tags: dict, note=None) -> list:
     "Noise-floor records: the protocol's real trips against as many other real trips of the same split, OD-matched."
     split, pool = gen_mod.protocol_pool(city, protocol)
-    requested = np.unique(chosen)
-    chosen, ref = matched_reference(city, split, pool, requested, seed)
-    if len(chosen) < len(requested):
-        note = '; '.join(filter(None, [note, f"noise floor of two halves of the {len(requested)} requested trips "
+    floors = [noise_floor(city, split, chosen, pool, mode, seed) for mode in ('fixed', 'paper')]
+    requested = len(np.unique(chosen))
+    if floors[0]['n'] < requested:
+        note = '; '.join(filter(None, [note, f"noise floor of two halves of the {requested} requested trips "
                                              f"(the split holds too few other trips for a sample of the same size)"]))
-    real_a, real_b = city.splits[split].subset(chosen), city.splits[split].subset(ref)
-    out = []
-    for mode in ('fixed', 'paper'):
-        m = noise_floor(real_a, real_b, city, mode, seed=seed)
-        out.append(metric_record(dict(tags, model='noise_floor', mode=mode), m, int(m['n']), note))
-    return out
+    return [metric_record(dict(tags, model='noise_floor', mode=m['mode']), m, int(m['n']), note) for m in floors]
 
 # %% ../nbs/09_experiment.ipynb #c022
-def request_slices(city: City, req) -> dict:
+def request_slices(city: City, req, # a protocol's OD requests (`od_pairs_for`)
+                  ) -> dict:
     "slice name -> array of group labels, one per request of a protocol."
     tr = city.splits[req.split]
     km = trip_stats(city, tr.subset(req.source_index)).km.to_numpy()
@@ -395,7 +415,13 @@ def request_slices(city: City, req) -> dict:
     area = np.where(dist <= np.median(dist), 'central', 'outer')
     return {k: v for k, v in dict(trip_length=length, departure=peak, area=area).items() if len(set(v)) > 1}
 
-def slice_records(gen: Generated, req, real: Trajectories, city: City, slices: dict, tags: dict) -> list:
+def slice_records(gen: Generated,     # a generator's answers to `req`
+                  req,                # the OD requests
+                  real: Trajectories, # the requests' own real trips
+                  city: City,
+                  slices: dict,       # slice name -> group label per request (`request_slices`)
+                  tags: dict,         # fields every record carries
+                 ) -> list:
     "Fixed-mode metrics of each slice group of one generated sample."
     out = []
     for name, labels in slices.items():
@@ -406,31 +432,34 @@ def slice_records(gen: Generated, req, real: Trajectories, city: City, slices: d
     return out
 
 # %% ../nbs/09_experiment.ipynb #c023
-@torch.no_grad()
-def step_slices(student: HOSER, city: City, road_cell, tags: dict, batch_size: int = 256) -> list:
-    "Validation next-road top-1 accuracy on steps with and without two candidates in one teacher cell."
-    from trajdistill.student import TrajectoryBatches
+def step_slices(student: HOSER, city: City,
+                road_cell,              # (N,) cell token of each road on the teacher's grid
+                tags: dict,             # fields every record carries (seed, city, model, ...)
+                batch_size: int = 256,  # trajectories per forward pass
+               ) -> list:
+    "Validation next-road top-1 accuracy (`evaluate_next_road`) on steps with and without two candidates in one teacher cell."
     dev = next(student.parameters()).device
-    tb = TrajectoryBatches(city, 'val', dev, time_mean=student.time_mean, time_std=student.time_std)
+    val = TrajectoryBatches(city, 'val', dev, time_mean=student.time_mean, time_std=student.time_std)
     collides = torch.from_numpy(roads_with_shared_candidate_cell(city, road_cell)).to(dev)
-    hit, col = [], []
-    for s in range(0, len(tb), batch_size):
-        b = tb.batch(np.arange(s, min(s + batch_size, len(tb))))
-        pred = student(b)['logits'].argmax(-1)
-        m = b['step_mask']
-        hit.append((pred == b['label'])[m].cpu()); col.append(collides[b['roads']][m].cpu())
-    hit, col = torch.cat(hit).numpy(), torch.cat(col).numpy()
-    return [dict(tags, slice='candidate_cells', group=g, n=int(sel.sum()),
-                 val_top1=float(hit[sel].mean()) if sel.any() else None, note=None if sel.any() else 'no such step')
-            for g, sel in (('collision', col), ('no_collision', ~col))]
+    out = []
+    for group, roads in (('collision', collides), ('no_collision', ~collides)):
+        ev = evaluate_next_road(student, val, batch_size, road_mask=roads)
+        out.append(dict(tags, slice='candidate_cells', group=group, n=ev['steps'],
+                        val_top1=ev['top1'] if ev['steps'] else None, note=None if ev['steps'] else 'no such step'))
+    return out
 
 # %% ../nbs/09_experiment.ipynb #c025
 SMALL_POOL = 30        # a protocol drawing from fewer trips than this is flagged: its metrics are noisy
 EMPTY_POOL = dict(train_od="the train split is empty", test_od="the test split is empty",
                   od_disjoint="every test trip's OD road pair also occurs in train or val")
 
-def evaluate_protocol(config: ExperimentConfig, city: City, protocol: str, generators: dict, folder: Path, seed: int,
-                      tags: dict) -> tuple[list, list, dict | None]:
+def evaluate_protocol(config: ExperimentConfig, city: City,
+                      protocol: str,     # one of `PROTOCOLS`
+                      generators: dict,  # name -> (source, fn(requests) -> Generated)
+                      folder: Path,      # the seed's folder
+                      seed: int,         # the run's seed
+                      tags: dict,        # fields every record carries
+                     ) -> tuple[list, list, dict | None]:
     "Metric and slice records of every generator and the noise floor on one protocol's requests, and its file index."
     split, pool = gen_mod.protocol_pool(city, protocol)
     tags = dict(tags, protocol=protocol, pool=len(pool))
@@ -453,13 +482,18 @@ def evaluate_protocol(config: ExperimentConfig, city: City, protocol: str, gener
     records += noise_floor_records(city, protocol, req.source_index, seed, tags, note)
     return records, slices, dict(split=split, source_index=req.source_index.tolist(), files=files)
 
-def evaluate_seed(config: ExperimentConfig, city: City, road_cell, students: dict, folder: Path, seed: int) -> dict:
+def evaluate_seed(config: ExperimentConfig, city: City,
+                  road_cell,       # (N,) cell token of each road on the teacher's grid
+                  students: dict,  # name -> (trained HOSER, hash of its checkpoint)
+                  folder: Path,    # the seed's folder
+                  seed: int,       # the run's seed
+                 ) -> dict:
     "Generate with every student and baseline, evaluate every protocol; writes the seed's metrics.json and slices.json."
-    tags = dict(seed=seed, city=city.name, trips=city.trips, train_fraction=config.train_fraction)
+    tags = dict(seed=seed, city=city.name, trips=city.trip_source, train_fraction=config.student_train_fraction)
     slices = [r for name, (model, _) in students.items() for r in step_slices(model, city, road_cell, dict(tags, model=name))]
     max_steps = config.max_steps or int(2 * city.splits['train'].lengths.max())
     generators = {name: (checkpoint, lambda req, m=model: gen_mod.generate_student(
-                      m, city, req.origins, req.destinations, req.departures, beam=config.beam_width,
+                      m, city, req.origins, req.destinations, req.departures, beam_width=config.beam_width,
                       max_steps=max_steps, precision=config.precision))
                   for name, (model, checkpoint) in students.items()}
     generators.update({name: (f"seed{seed}", lambda req, f=f: f(req.origins, req.destinations, req.departures))
@@ -472,18 +506,18 @@ def evaluate_seed(config: ExperimentConfig, city: City, road_cell, students: dic
     write_json(folder/'slices.json', slices); write_json(folder/'metrics.json', records)
     return dict(records=len(records), slices=len(slices))
 
-def run_seed(config: ExperimentConfig, city: City, run_dir: Path, seed: int):
+def run_seed(config: ExperimentConfig, city: City,
+             run_dir: Path,  # the run directory; the seed works in run_dir/seed<k>
+             seed: int):     # the seed
     "All stages of one seed: teacher, both students, generation and evaluation (into run_dir/seed<k>/)."
     folder = run_dir/f"seed{seed}"; folder.mkdir(parents=True, exist_ok=True)
     grid = Grid.for_city(city, cell_m=config.cell_m)
     road_cell = road_to_cell(city, grid)
     device = resolve_device(config.device)
     teacher_ckpt = fit_teacher(config, city, grid, road_cell, seed)
-    scfg = student_config(config.student_preset)
-    inputs = prepare_student_inputs(city, scfg, cache_dir=Path(config.out_dir)/'cache')
-    dcfg = DistillConfig(lam=config.lam, tau=config.tau, window=config.teacher_window, policy=config.collision_policy,
-                         mode=config.distill_mode)
-    if dcfg.mode == 'cached':
+    inputs = prepare_student_inputs(city, StudentConfig.preset(config.student_preset), cache_dir=Path(config.out_dir)/'cache')
+    dcfg = distill_config(config)
+    if dcfg.source == 'cached':
         targets = teacher_targets(teacher_ckpt, city, road_cell, dcfg, Path(config.out_dir)/'cache', device=device)
         distill_loss = DistillationLoss(dcfg, targets=targets)
     else:
@@ -504,7 +538,8 @@ def protocol_pools(city: City) -> dict:
                 test_od_seen_before=len(city.splits['test']) - n_dis)
 
 # %% ../nbs/09_experiment.ipynb #c028
-def collect_records(run_dir: Path) -> list:
+def collect_records(run_dir: Path, # the run directory
+                   ) -> list:
     "Merge every finished seed's records into run_dir/metrics.json and slices.json; the seeds found."
     seeds = sorted(int(p.parent.name[4:]) for p in run_dir.glob('seed*/metrics.json'))
     for name in ('metrics.json', 'slices.json'):
@@ -512,13 +547,16 @@ def collect_records(run_dir: Path) -> list:
                                                                        f"Delete {run_dir/f'seed{s}'/'stage-evaluate.json'} to evaluate seed {s} again.")])
     return seeds
 
-def log_run(run_dir: Path, event: str, **info):
+def log_run(run_dir: Path,  # the run directory
+            event: str,     # 'started', 'finished' or 'failed'
+            **info):        # JSON-able details of the event
     "Append one line to run_dir/runs.jsonl: every invocation's start and its end (finished or failed), never rewritten."
     run_dir.mkdir(parents=True, exist_ok=True)
     with open(run_dir/'runs.jsonl', 'a') as f:
         f.write(json.dumps(dict(event=event, time=time.strftime('%Y-%m-%dT%H:%M:%S'), **info), default=str) + '\n')
 
-def run_experiment(config: ExperimentConfig) -> Path:
+def run_experiment(config: ExperimentConfig, # every parameter (checked first)
+                  ) -> Path:
     "Check every parameter, then run every seed of an experiment into its run directory; returns the directory."
     config = check_config(config)
     eff = config.effective()
@@ -529,7 +567,7 @@ def run_experiment(config: ExperimentConfig) -> Path:
         if not (run_dir/'config.json').exists():        # the run's identity, written once
             write_json(run_dir/'config.json', dict(
                 key=run_dir.name, city_folder=str(city.folder), data_hash=city.data_hash, validation=city.val_source,
-                city=repr(city), trips=city.trips, protocol_pools=protocol_pools(city), device=device.type,
+                city=repr(city), trips=city.trip_source, protocol_pools=protocol_pools(city), device=device.type,
                 effective={k: v for k, v in asdict(eff).items() if k not in ('seeds', 'device', 'out_dir')},
                 created=time.strftime('%Y-%m-%dT%H:%M:%S'), environment=environment()))
         say(f"run directory {run_dir} ({city!r}, validation: {city.val_source})")

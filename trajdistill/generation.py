@@ -4,8 +4,9 @@
 
 # %% ../nbs/06_generation.ipynb #c002
 from __future__ import annotations
-import math, re
+import hashlib, math, re
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -14,17 +15,21 @@ import torch
 import torch.nn.functional as F
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
+from numba import njit
 from tqdm.auto import tqdm
 
-from .data import City, Trajectories, DataError, format_timestamps, od_disjoint, atomic_write
-from .metrics import cached_njit
-from .training import amp_settings, autocast
+from .data import (City, Trajectories, DataError, format_timestamps, od_disjoint, atomic_write, entry_times,
+                              transition_index)
+from .simulate import SimParams, RoadNetwork, route_trips, travel_seconds
+from .mapping import candidate_table
+from .loop import amp_settings, autocast
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'request_arrays', 'Generated', 'make_generated',
            'generated_frame', 'write_generated', 'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds',
-           'entry_times', 'shortest_path_roads', 'generate_shortest_path', 'transition_counts', 'generate_markov',
-           'simulator_params', 'generate_oracle', 'candidate_table', 'place_children', 'generate_student']
+           'cached_njit', 'shortest_path_roads', 'generate_shortest_path', 'transition_counts', 'generate_markov',
+           'simulator_params', 'generate_oracle', 'place_children', 'Beam', 'beam_start', 'beam_expand', 'Selection',
+           'beam_select', 'beam_append', 'beam_retire', 'beam_compact', 'generate_student']
 
 # %% ../nbs/06_generation.ipynb #c005
 PROTOCOLS = ('train_od', 'test_od', 'od_disjoint')
@@ -121,7 +126,6 @@ def generated_file(folder,              # folder of the generated files
                    source: str = '',    # identity of the model's weights (e.g. a checkpoint hash); '' for none
                   ) -> Path:
     "Where a model's answers to a protocol's requests are stored; the name hashes the requests and the model's `source`."
-    import hashlib
     h = hashlib.blake2b(np.ascontiguousarray(requests.source_index).tobytes(), digest_size=4)
     h.update(source.encode())                  # a checkpoint's hash: new weights, new file
     return Path(folder)/f"{model}-{protocol}-{h.hexdigest()}.csv"
@@ -169,19 +173,13 @@ def read_generated(source,     # a generated-file CSV (path), or its DataFrame
     return Generated(tr, reached, od_index)
 
 # %% ../nbs/06_generation.ipynb #c015
-def _train_steps(city: City) -> tuple[np.ndarray, np.ndarray]:
-    "Road index and seconds spent on it, for every train step that has a next road."
-    tr = city.splits['train']
-    inner = np.ones(len(tr.roads), dtype=bool); inner[tr.offsets[1:] - 1] = False
-    i = np.flatnonzero(inner)
-    return tr.roads[i].astype(np.int64), (tr.times[i + 1] - tr.times[i]).astype(np.float64)
-
 def free_flow_speed(city: City,
                     quantile: float = 0.85, # quantile of the step speeds taken as free-flow (per class)
                     min_steps: int = 20,    # a class with fewer train steps gets the quantile over all classes
                    ) -> np.ndarray:
     "Free-flow speed (m/s) of every road, from the per-class quantile of train step speeds."
-    road, secs = _train_steps(city)
+    tr = city.splits['train']
+    road, secs = tr.roads[tr.steps].astype(np.int64), tr.step_seconds
     ok = secs > 0
     speed = city.roads.length_m.to_numpy()[road[ok]] / secs[ok]
     speed = np.clip(speed, 5 / 3.6, 130 / 3.6)
@@ -201,22 +199,19 @@ def road_seconds(city: City,
     if kind not in ('observed', 'free_flow'): raise ValueError(f"kind must be 'observed' or 'free_flow', got {kind!r}")
     free = city.roads.length_m.to_numpy() / free_flow_speed(city)
     if kind == 'free_flow': return free
-    road, secs = _train_steps(city)
+    tr = city.splits['train']
+    road, secs = tr.roads[tr.steps].astype(np.int64), tr.step_seconds
     n = np.bincount(road, minlength=city.n_roads)
     mean = np.bincount(road, secs, minlength=city.n_roads) / np.maximum(n, 1)
     return np.where(n > 0, mean, free)
 
-def entry_times(roads: np.ndarray,   # flat road indices of all sequences
-                offsets: np.ndarray, # (n + 1,) sequence boundaries in `roads`
-                departures,          # (n,) departure epoch seconds
-                seconds: np.ndarray, # (N,) seconds to traverse each road, e.g. `road_seconds(city)`
-               ) -> np.ndarray:
-    "Road-entry epoch seconds along ragged road sequences: departure + time spent on the earlier roads."
-    lens = np.diff(offsets)
-    spent = seconds[roads].astype(np.float64)
-    cum = np.cumsum(spent)
-    before = cum - spent - np.repeat(np.concatenate([[0.0], cum[offsets[1:-1] - 1]]), lens)
-    return np.repeat(np.asarray(departures, dtype=np.int64), lens) + np.round(before).astype(np.int64)
+# %% ../nbs/06_generation.ipynb #c039
+def cached_njit(**kw): # other `numba.njit` options, e.g. parallel=True
+    "numba.njit, cached on disk when the function lives in a file (the module), per session when not (notebook cells)."
+    def deco(f):
+        try: return njit(cache=True, **kw)(f)
+        except RuntimeError: return njit(**kw)(f)
+    return deco
 
 # %% ../nbs/06_generation.ipynb #c018
 def _line_graph(city: City, road_cost: np.ndarray) -> csr_matrix:
@@ -262,7 +257,7 @@ def _finish(city: City, paths: list, destinations, departures, seconds: np.ndarr
     "A `Generated` from road paths, with entry times from per-road seconds."
     gen = make_generated(paths, [np.zeros(len(p), dtype=np.int64) for p in paths], destinations)
     tr = gen.trajectories
-    tr.times = entry_times(tr.roads, tr.offsets, departures, seconds)
+    tr.times = entry_times(tr.offsets, departures, seconds[tr.roads])
     return gen
 
 def generate_shortest_path(city: City,
@@ -283,13 +278,8 @@ def generate_shortest_path(city: City,
 def transition_counts(city: City) -> np.ndarray:
     "Count of each CSR transition (aligned with `city.succ_idx`) over the train trips."
     tr = city.splits['train']
-    inner = np.ones(len(tr.roads), dtype=bool); inner[tr.offsets[1:] - 1] = False
-    i = np.flatnonzero(inner)
-    a, b = tr.roads[i].astype(np.int64), tr.roads[i + 1].astype(np.int64)
-    n = city.n_roads
-    edge_keys = np.repeat(np.arange(n, dtype=np.int64), np.diff(city.succ_ptr)) * n + city.succ_idx
-    pos = np.searchsorted(edge_keys, a * n + b)
-    return np.bincount(pos, minlength=len(edge_keys)).astype(np.float64)
+    pos = transition_index(city.succ_ptr, city.succ_idx, tr.roads[tr.steps], tr.roads[tr.steps + 1])
+    return np.bincount(pos, minlength=len(city.succ_idx)).astype(np.float64)
 
 @cached_njit()
 def _markov_walk(o, d, h, succ_ptr, succ_idx, counts, alpha, temp_m, max_steps, seed, visited, stamp, out):
@@ -356,7 +346,6 @@ def generate_markov(city: City,
 def simulator_params(city: City,
                      folder=None): # a folder holding simulator.json; None: `city.folder`
     "The simulator parameters of a simulated city (`simulator.json` in its folder); ValueError when there are none."
-    from trajdistill.simulate import SimParams
     folder = city.folder if folder is None else folder
     if folder is None: raise ValueError(f"{city.name}: no folder known, so no simulator.json")
     return SimParams.load(folder)
@@ -369,30 +358,16 @@ def generate_oracle(city: City,
                     seed: int = 0, # seeds the route-choice states and the travel-time noise
                    ) -> Generated:
     "The simulator's own routes and travel times for the requests (`params`: SimParams, a city folder, or None)."
-    from trajdistill.simulate import RoadNetwork, route_trips, entry_times as simulated_entry_times
     if params is None or not hasattr(params, 'n_scenarios'): params = simulator_params(city, params)
     origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     net, rng = RoadNetwork.from_city(city), np.random.default_rng(seed)
     routes, _ = route_trips(net, params, origins, destinations, rng.integers(0, params.n_scenarios, len(origins)))
     gen = make_generated(routes, [np.zeros(len(r), dtype=np.int64) for r in routes], destinations)
     tr = gen.trajectories
-    tr.times = simulated_entry_times(net, tr.roads, tr.offsets, departures, params, rng)
+    tr.times = entry_times(tr.offsets, departures, travel_seconds(net, tr.roads, tr.offsets, departures, params, rng))
     return gen
 
 # %% ../nbs/06_generation.ipynb #c028
-def candidate_table(city: City,
-                    device='cpu', # torch device of the two tables
-                   ) -> tuple[torch.Tensor, torch.Tensor]:
-    "Out-neighbours of every road padded to the max out-degree K: candidates (N, K) and their mask (N, K)."
-    deg = torch.from_numpy(np.diff(city.succ_ptr).astype(np.int64))
-    K = max(int(deg.max()), 1)
-    k = torch.arange(K)
-    mask = k[None] < deg[:, None]
-    ptr = torch.from_numpy(city.succ_ptr[:-1].astype(np.int64))
-    idx = torch.from_numpy(city.succ_idx.astype(np.int64))
-    cand = torch.where(mask, idx[torch.where(mask, ptr[:, None] + k, 0).clamp(max=max(len(idx) - 1, 0))], 0)
-    return cand.to(device), mask.to(device)
-
 def place_children(parent: torch.Tensor, # (n, W) long: parent row of each ranked child, best first
                   ) -> torch.Tensor:
     """Rows (n, W) for the W ranked children of each of n ODs, given their parents' rows `parent` (n, W) in [0, W):
@@ -405,81 +380,164 @@ def place_children(parent: torch.Tensor, # (n, W) long: parent row of each ranke
     free = torch.argsort(claimed.to(torch.int8), dim=1, stable=True)               # unclaimed rows first, ascending
     return torch.where(extra, free.gather(1, (extra.cumsum(1) - 1).clamp(min=0)), parent)
 
-# %% ../nbs/06_generation.ipynb #c030
-def _beam_batch(model, net, cand_tab, mask_tab, o, d, t0, beam, max_steps, length_norm, cache_dtype):
-    "Beam search for one batch of ODs (device tensors); returns per-OD (roads, times) numpy arrays."
-    dev, B, W, K = o.device, len(o), beam, cand_tab.shape[1]
-    rep = torch.arange(B, device=dev).repeat_interleave(W)
-    R, L = B * W, max_steps + 1
+# %% ../nbs/06_generation.ipynb #c043
+@dataclass
+class Beam:
+    "`width` hypotheses (rows) per OD of a batch, row = OD position x width + lane, with the student's decoding state."
+    paths: torch.Tensor    # int64 (R, L) roads of each hypothesis, -1 after its last
+    times: torch.Tensor    # int64 (R, L) entry epoch seconds of those roads
+    length: torch.Tensor   # int64 (R,) roads on each hypothesis
+    score: torch.Tensor    # float32 (R,) summed log-probability; -inf: the row holds no hypothesis
+    dest: torch.Tensor     # int64 (R,) destination of the row's OD
+    finished: torch.Tensor # bool (R,) the hypothesis has reached its destination
+    od: torch.Tensor       # int64 (n,) each OD's index in the batch
+    retired: torch.Tensor  # bool (n,) ODs whose answer has been taken
+    best: torch.Tensor     # int64 (n,) lane of each OD's best-ranked hypothesis
+    state: object          # the student's `DecodeState` (KV cache), one row per hypothesis
+    hidden: torch.Tensor   # (R, d_model) hidden state at each row's last road
+    width: int             # hypotheses per OD
+    def last(self) -> tuple[torch.Tensor, torch.Tensor]:
+        "Road and entry time (R,) of each row's last road."
+        rows = torch.arange(len(self.length), device=self.length.device)
+        return self.paths[rows, self.length - 1], self.times[rows, self.length - 1]
+
+def beam_start(model,                # the student (`trajdistill.student.HOSER`)
+               net,                  # its `encode_network()` output
+               o,                    # (B,) origin roads (a device tensor)
+               d,                    # (B,) destination roads
+               t0,                   # (B,) departure epoch seconds
+               width: int,           # hypotheses per OD
+               max_steps: int,       # most roads after the origin (the paths and the KV cache are allocated for it)
+               cache_dtype=None,     # dtype of the KV cache; None: the embeddings'
+              ) -> Beam:
+    "The beam before the first step: lane 0 of each OD holds its origin with score 0, the other lanes are empty."
+    dev, B = o.device, len(o)
+    rep = torch.arange(B, device=dev).repeat_interleave(width)
+    R, L = B * width, max_steps + 1
     hidden, state = model.start(net, o, t0, max_len=L, dtype=cache_dtype)
-    hidden, state = hidden[rep], state.take(rep)
     paths = torch.full((R, L), -1, dtype=torch.int64, device=dev); paths[:, 0] = o[rep]
     times = torch.zeros((R, L), dtype=torch.int64, device=dev); times[:, 0] = t0[rep]
-    length = torch.ones(R, dtype=torch.int64, device=dev)
-    score = torch.zeros(B, W, device=dev); score[:, 1:] = -math.inf; score = score.flatten()
-    dest, finished = d[rep], (o == d)[rep]
-    od, retired = torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev)
-    best = torch.zeros(B, dtype=torch.int64, device=dev)      # row of each OD's best-ranked hypothesis
-    out = [None] * B
-    carry = torch.full((K,), -math.inf, device=dev); carry[0] = 0.0
-    lanes = torch.arange(W, device=dev)
+    score = torch.zeros(B, width, device=dev); score[:, 1:] = -math.inf
+    return Beam(paths, times, torch.ones(R, dtype=torch.int64, device=dev), score.flatten(), d[rep], (o == d)[rep],
+                torch.arange(B, device=dev), torch.zeros(B, dtype=torch.bool, device=dev),
+                torch.zeros(B, dtype=torch.int64, device=dev), state.take(rep), hidden[rep], width)
+
+# %% ../nbs/06_generation.ipynb #c046
+def beam_expand(model,                    # the student
+                net,                      # its `encode_network()` output
+                beam: Beam,               # the hypotheses so far
+                cand_table: torch.Tensor, # (N, K) candidates of every road (`mapping.candidate_table`)
+                mask_table: torch.Tensor, # (N, K) their mask
+                step: int,                # steps done so far (paths hold at most step + 1 roads)
+               ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    "Candidates (R, K), their standardised time predictions (R, K) and the scores (R, K) of every one-road extension."
+    cur, _ = beam.last()
+    cand, cmask = cand_table[cur], mask_table[cur]
+    logits, tpred = model.navigate(net, beam.hidden[:, None], beam.dest, cand[:, None], cmask[:, None])
+    logits, tpred = logits[:, 0].float(), tpred[:, 0]
+    logp = F.log_softmax(logits.masked_fill(~cmask, -math.inf).masked_fill(~cmask.any(-1, keepdim=True), 0.0), -1)
+    on_path = (cand[:, :, None] == beam.paths[:, None, :step + 1]).any(-1)
+    logp = logp.masked_fill(~cmask | on_path, -math.inf)
+    carry = torch.full((cand.shape[1],), -math.inf, device=cand.device); carry[0] = 0.0
+    logp = torch.where(beam.finished[:, None], carry, logp)
+    return cand, tpred, beam.score[:, None] + logp
+
+# %% ../nbs/06_generation.ipynb #c049
+class Selection(NamedTuple):
+    "The hypotheses a step keeps: for each row, the parent row it extends and the candidate slot it appends."
+    parent: torch.Tensor # int64 (R,) row of the hypothesis extended
+    slot: torch.Tensor   # int64 (R,) candidate slot appended (a finished parent: slot 0, nothing appended)
+    score: torch.Tensor  # float32 (R,) summed log-probability of the new hypothesis (-inf: none)
+    rank: torch.Tensor   # int64 (n, W) rank of the hypothesis each lane now holds
+    best: torch.Tensor   # int64 (n,) lane of each OD's best-ranked hypothesis
+    stuck: torch.Tensor  # bool (n,) no hypothesis of the OD can move
+
+def beam_select(beam: Beam,          # the hypotheses before the step
+                total: torch.Tensor, # (R, K) scores of every extension (`beam_expand`)
+                length_norm: float,  # rank by score / length ** length_norm; 0: by the score
+               ) -> Selection:
+    "Per OD the `width` best of its `width` x K extensions, each placed in a row."
+    n_od, W, K = len(beam.od), beam.width, total.shape[1]
+    new_len = beam.length + (~beam.finished).long()
+    rank = total / new_len[:, None].float() ** length_norm if length_norm > 0 else total
+    top_val, top_idx = rank.view(n_od, W * K).topk(W, -1)
+    stuck = ~torch.isfinite(top_val[:, 0])                      # no hypothesis can move: rows stay as they are
+    top_idx = torch.where(stuck[:, None], torch.arange(W, device=total.device) * K, top_idx)
+    row_of = place_children(top_idx // K)                       # row of each ranked child
+    child = torch.argsort(row_of, 1)                            # rank of the child each row now holds
+    pick = top_idx.gather(1, child)
+    base = (torch.arange(n_od, device=total.device) * W)[:, None]
+    return Selection((base + pick // K).flatten(), (pick % K).flatten(),
+                     total.view(n_od, W * K).gather(1, pick).flatten(), child, row_of[:, 0], stuck)
+
+# %% ../nbs/06_generation.ipynb #c052
+def beam_append(model,                # the student (its time head's `seconds`)
+                beam: Beam,           # the hypotheses, changed in place
+                sel: Selection,       # the hypotheses kept (`beam_select`)
+                cand: torch.Tensor,   # (R, K) candidates of the rows before the step (`beam_expand`)
+                tpred: torch.Tensor,  # (R, K) their standardised time predictions
+               ):
+    "Rows take their new hypotheses in place: the chosen road and its entry time appended, the KV cache moved."
+    alive = torch.isfinite(sel.score)
+    par_fin = beam.finished[sel.parent]
+    grow = alive & ~par_fin
+    new_road = cand[sel.parent, sel.slot]
+    secs = model.seconds(tpred[sel.parent, sel.slot]).round().long()
+    paths, times, length = beam.paths[sel.parent], beam.times[sel.parent], beam.length[sel.parent]
+    at = length[:, None]                             # rows that grow write their new road at position `length`
+    prev_t = times.gather(1, at - 1)[:, 0]
+    paths.scatter_(1, at, torch.where(grow, new_road, paths.gather(1, at)[:, 0])[:, None])
+    times.scatter_(1, at, torch.where(grow, prev_t + secs, times.gather(1, at)[:, 0])[:, None])
+    beam.paths, beam.times, beam.length = paths, times, length + grow.long()
+    beam.finished = (par_fin & alive) | (grow & (new_road == beam.dest))
+    beam.score = torch.where(alive, sel.score, torch.full_like(sel.score, -math.inf))
+    beam.best = torch.where(sel.stuck, beam.best, sel.best)
+    moved = torch.nonzero(sel.parent != torch.arange(len(sel.parent), device=sel.parent.device))[:, 0]
+    beam.state.move(moved, sel.parent[moved])
+
+# %% ../nbs/06_generation.ipynb #c055
+def beam_retire(beam: Beam,        # the hypotheses after the step (`beam_append`)
+                sel: Selection,    # this step's selection (`beam_select`)
+                out: list,         # per OD of the batch: (roads, times) numpy arrays once done, else None
+                last_step: bool,   # the step limit: every OD still searching is done
+               ) -> bool:
+    "Hand back the answer of every OD that is done into `out`; True when no OD is left searching."
+    n_od, W = len(beam.od), beam.width
+    base = torch.arange(n_od, device=beam.od.device) * W
+    done = (beam.finished[base + beam.best] | sel.stuck) & ~beam.retired
+    if last_step:                                    # the step limit: the best-ranked finished hypothesis, if any
+        fin = beam.finished.view(n_od, W)
+        beam.best = torch.where(fin.any(-1), torch.where(fin, sel.rank, W).argmin(-1), beam.best)
+        done = ~beam.retired
+    idx = torch.nonzero(done)[:, 0]
+    if len(idx):                                     # one transfer per step for all ODs that finished
+        r = base[idx] + beam.best[idx]
+        n_h, p_h, t_h, od_h = (x.cpu().numpy() for x in (beam.length[r], beam.paths[r], beam.times[r], beam.od[idx]))
+        for q in range(len(idx)): out[od_h[q]] = (p_h[q, :n_h[q]].copy(), t_h[q, :n_h[q]].copy())
+        beam.retired |= done
+    return bool(beam.retired.all())
+
+def beam_compact(beam: Beam, # the hypotheses, changed in place
+                ):
+    "Drop the rows of retired ODs from the beam (in place) once they are a quarter of it."
+    if 4 * int(beam.retired.sum()) < len(beam.od): return
+    keep_od = torch.nonzero(~beam.retired)[:, 0]
+    keep = (keep_od[:, None] * beam.width + torch.arange(beam.width, device=keep_od.device)).flatten()
+    beam.paths, beam.times, beam.length, beam.score, beam.finished, beam.dest = (
+        x[keep] for x in (beam.paths, beam.times, beam.length, beam.score, beam.finished, beam.dest))
+    beam.state, beam.od, beam.retired, beam.best = beam.state.take(keep), beam.od[keep_od], beam.retired[keep_od], beam.best[keep_od]
+
+# %% ../nbs/06_generation.ipynb #c030
+def _beam_batch(model, net, tables: tuple, o, d, t0, beam_width: int, max_steps: int, length_norm: float, cache_dtype):
+    "Beam search for one batch of ODs (device tensors); returns per-OD (roads, times) numpy arrays."
+    beam, out = beam_start(model, net, o, d, t0, beam_width, max_steps, cache_dtype), [None] * len(o)
     for step in range(max_steps):
-        n_od, rows = len(od), torch.arange(len(length), device=dev)
-        cur = paths[rows, length - 1]
-        cand, cmask = cand_tab[cur], mask_tab[cur]
-        logits, tpred = model.navigate(net, hidden[:, None], dest, cand[:, None], cmask[:, None])
-        logits, tpred = logits[:, 0].float(), tpred[:, 0]
-        logp = F.log_softmax(logits.masked_fill(~cmask, -math.inf).masked_fill(~cmask.any(-1, keepdim=True), 0.0), -1)
-        on_path = (cand[:, :, None] == paths[:, None, :step + 1]).any(-1)
-        logp = logp.masked_fill(~cmask | on_path, -math.inf)
-        logp = torch.where(finished[:, None], carry, logp)
-        total = score[:, None] + logp
-        new_len = length + (~finished).long()
-        rank = total / new_len[:, None].float() ** length_norm if length_norm > 0 else total
-        top_val, top_idx = rank.view(n_od, W * K).topk(W, -1)
-        stuck = ~torch.isfinite(top_val[:, 0])                      # no hypothesis can move: rows stay as they are
-        top_idx = torch.where(stuck[:, None], lanes * K, top_idx)
-        row_of = place_children(top_idx // K)                       # row of each ranked child
-        child = torch.argsort(row_of, 1)                            # rank of the child each row now holds
-        pick = top_idx.gather(1, child)
-        base = (torch.arange(n_od, device=dev) * W)[:, None]
-        parent, slot = (base + pick // K).flatten(), (pick % K).flatten()
-        new_score = total.view(n_od, W * K).gather(1, pick).flatten()
-        alive = torch.isfinite(new_score)
-        par_fin = finished[parent]
-        grow = alive & ~par_fin
-        new_road = cand[parent, slot]
-        secs = model.seconds(tpred[parent, slot]).round().long()
-        paths, times, length = paths[parent], times[parent], length[parent]
-        at = length[:, None]                             # rows that grow write their new road at position `length`
-        prev_t = times.gather(1, at - 1)[:, 0]
-        paths.scatter_(1, at, torch.where(grow, new_road, paths.gather(1, at)[:, 0])[:, None])
-        times.scatter_(1, at, torch.where(grow, prev_t + secs, times.gather(1, at)[:, 0])[:, None])
-        length = length + grow.long()
-        finished = (par_fin & alive) | (grow & (new_road == dest))
-        score = torch.where(alive, new_score, torch.full_like(new_score, -math.inf))
-        best = torch.where(stuck, best, row_of[:, 0])
-        done = (finished[base[:, 0] + best] | stuck) & ~retired
-        if step == max_steps - 1:                        # the step limit: the best-ranked finished hypothesis, if any
-            fin = finished.view(n_od, W)
-            best = torch.where(fin.any(-1), torch.where(fin, child, W).argmin(-1), best)
-            done = ~retired
-        idx = torch.nonzero(done)[:, 0]
-        if len(idx):                                     # one transfer per step for all ODs that finished
-            r = base[idx, 0] + best[idx]
-            n_h, p_h, t_h, od_h = (x.cpu().numpy() for x in (length[r], paths[r], times[r], od[idx]))
-            for q in range(len(idx)): out[od_h[q]] = (p_h[q, :n_h[q]].copy(), t_h[q, :n_h[q]].copy())
-            retired |= done
-        if bool(retired.all()): break
-        moved = torch.nonzero(parent != rows)[:, 0]
-        state.move(moved, parent[moved])
-        if 4 * int(retired.sum()) >= n_od:               # retired ODs leave the batch
-            keep_od = torch.nonzero(~retired)[:, 0]
-            keep = (keep_od[:, None] * W + lanes).flatten()
-            paths, times, length, score, finished, dest = (x[keep] for x in (paths, times, length, score, finished, dest))
-            state, od, retired, best = state.take(keep), od[keep_od], retired[keep_od], best[keep_od]
-        rows = torch.arange(len(length), device=dev)
-        hidden = model.extend(net, state, paths[rows, length - 1], times[rows, length - 1])
+        cand, tpred, total = beam_expand(model, net, beam, *tables, step)
+        sel = beam_select(beam, total, length_norm)
+        beam_append(model, beam, sel, cand, tpred)
+        if beam_retire(beam, sel, out, last_step=step == max_steps - 1): break
+        beam_compact(beam)
+        beam.hidden = model.extend(net, beam.state, *beam.last())
     return out
 
 @torch.no_grad()
@@ -488,7 +546,7 @@ def generate_student(model,                   # a trained student (`trajdistill.
                      origins,      # origin road indices (n,)
                      destinations, # destination road indices (n,)
                      departures,   # departure epoch seconds (n,)
-                     beam: int = 4,           # hypotheses kept per request; 1 is greedy search
+                     beam_width: int = 4,     # hypotheses kept per request; 1 is greedy search
                      max_steps: int = 300,    # most roads after the origin; then the best (finished if any) is kept
                      length_norm: float = 0.0, # rank by log-probability / length**length_norm; 0: plain sum
                      batch_size: int = 1024,  # requests searched together
@@ -496,7 +554,8 @@ def generate_student(model,                   # a trained student (`trajdistill.
                      net=None,                # `model.encode_network()` if already computed; None: computed here
                     ) -> Generated:
     "Batched beam search of the student from each origin to its destination; times from the time head."
-    if beam < 1 or max_steps < 1: raise ValueError(f"beam and max_steps must be >= 1, got {beam}, {max_steps}")
+    if beam_width < 1 or max_steps < 1:
+        raise ValueError(f"beam_width and max_steps must be >= 1, got {beam_width}, {max_steps}")
     origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     was_training = model.training; model.eval()
     dev = next(model.parameters()).device
@@ -504,13 +563,13 @@ def generate_student(model,                   # a trained student (`trajdistill.
     try:
         with autocast(dev, amp_dtype):
             net = model.encode_network() if net is None else net
-            cand_tab, mask_tab = candidate_table(city, dev)
+            tables = candidate_table(city, dev)
             o, d, t0 = (torch.as_tensor(a, device=dev) for a in (origins, destinations, departures))
             res = []
             for s in tqdm(range(0, len(o), batch_size), desc='beam search', unit='batch', leave=False,
                           disable=len(o) <= batch_size):
-                res += _beam_batch(model, net, cand_tab, mask_tab, o[s:s + batch_size], d[s:s + batch_size],
-                                   t0[s:s + batch_size], beam, max_steps, length_norm, amp_dtype)
+                res += _beam_batch(model, net, tables, o[s:s + batch_size], d[s:s + batch_size], t0[s:s + batch_size],
+                                   beam_width, max_steps, length_norm, amp_dtype)
     finally:
         model.train(was_training)
     return make_generated([r for r, _ in res], [t for _, t in res], destinations)

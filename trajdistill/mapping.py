@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .data import City, EARTH_RADIUS_KM, haversine_km, ragged_arange
+from .data import City, EARTH_RADIUS_KM, haversine_km, ragged_arange, transition_index
 
 # %% auto #0
 __all__ = ['M_PER_DEG_LAT', 'Grid', 'road_to_cell', 'road_cell_tensor', 'roads_with_shared_candidate_cell', 'collision_stats',
-           'plot_collision_stats', 'collision_table', 'renormalise_to_candidates', 'candidate_batch']
+           'plot_collision_stats', 'collision_table', 'renormalise_to_candidates', 'candidate_table']
 
 # %% ../nbs/01_mapping.ipynb #c005
 M_PER_DEG_LAT = EARTH_RADIUS_KM * 1000 * np.pi / 180   # metres per degree of latitude (spherical Earth)
@@ -185,14 +185,13 @@ def collision_stats(city: City,
     dup_edge = _edge_dup_flags(city, road_cell)
     road_has_dup = roads_with_shared_candidate_cell(city, road_cell)
     tr = city.splits[split]
-    has_next = np.ones(len(tr.roads), bool); has_next[tr.offsets[1:] - 1] = False
-    cur, nxt = tr.roads[has_next].astype(np.int64), tr.roads[np.flatnonzero(has_next) + 1].astype(np.int64)
-    edge_keys = np.repeat(np.arange(city.n_roads, dtype=np.int64), city.out_degree()) * city.n_roads + city.succ_idx
-    pos = np.clip(np.searchsorted(edge_keys, cur * city.n_roads + nxt), 0, len(edge_keys) - 1)
-    if not (edge_keys[pos] == cur * city.n_roads + nxt).all(): raise ValueError(f"{split}: a step is not a transition")
+    i = tr.steps
+    cur, nxt = tr.roads[i].astype(np.int64), tr.roads[i + 1].astype(np.int64)
+    pos = transition_index(city.succ_ptr, city.succ_idx, cur, nxt)
+    if (pos < 0).any(): raise ValueError(f"{split}: a step is not a transition")
     table = pd.DataFrame([dict(
         roads=city.n_roads, occupied_cells=len(per_cell), roads_per_cell_mean=per_cell.mean(),
-        roads_per_cell_max=int(per_cell.max()), steps=int(has_next.sum()),
+        roads_per_cell_max=int(per_cell.max()), steps=len(cur),
         candidates_per_step=city.out_degree()[cur].mean(),
         steps_candidates_share_cell=road_has_dup[cur].mean(), steps_label_shares_cell=dup_edge[pos].mean(),
         steps_same_cell_as_current=(road_cell[cur] == road_cell[nxt]).mean())])
@@ -257,13 +256,15 @@ def renormalise_to_candidates(teacher_probs: torch.Tensor,   # (B, V) teacher ne
     return q.masked_fill(~mask, 0.0), degenerate
 
 # %% ../nbs/01_mapping.ipynb #c026
-def candidate_batch(city: City,
-                    roads: np.ndarray, # (B,) current road indices
+def candidate_table(city: City,
+                    device=None, # torch device of the two tables; None: the CPU
                    ) -> tuple[torch.Tensor, torch.Tensor]:
-    "Padded candidate next roads (out-neighbours) of `roads` as (B, K) long and (B, K) mask, K = max out-degree."
-    roads = np.asarray(roads, dtype=np.int64)
-    deg = city.out_degree()[roads]; k = max(int(deg.max()) if len(deg) else 1, 1)
-    col = np.arange(k)[None, :]
-    mask = col < deg[:, None]
-    idx = np.where(mask, city.succ_ptr[roads][:, None] + col, 0)
-    return torch.as_tensor(np.where(mask, city.succ_idx[idx], 0).astype(np.int64)), torch.as_tensor(mask)
+    "Out-neighbours of every road padded to the max out-degree K: candidates (N, K) long (0 on padding), mask (N, K)."
+    deg = torch.from_numpy(np.diff(city.succ_ptr).astype(np.int64))
+    K = max(int(deg.max()), 1)
+    k = torch.arange(K)
+    mask = k[None] < deg[:, None]
+    ptr = torch.from_numpy(city.succ_ptr[:-1].astype(np.int64))
+    idx = torch.from_numpy(city.succ_idx.astype(np.int64))
+    cand = torch.where(mask, idx[torch.where(mask, ptr[:, None] + k, 0).clamp(max=max(len(idx) - 1, 0))], 0)
+    return cand.to(device), mask.to(device)

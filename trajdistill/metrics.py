@@ -7,16 +7,17 @@ from __future__ import annotations
 import math
 import numpy as np
 import pandas as pd
-from numba import njit, prange
+from numba import prange
 from scipy.stats import entropy
 
 from .data import City, Trajectories, haversine_km, EARTH_RADIUS_KM
+from .generation import cached_njit
 
 # %% auto #0
-__all__ = ['MODES', 'PAPER_GLOBAL_RADIUS_KM', 'PAPER_LOCAL_RADIUS_KM', 'PAPER_EDR_RADIUS_M', 'OD_BOXES', 'OD_CELL_M',
-           'local_radius_km', 'cached_njit', 'hausdorff_km', 'dtw_km', 'edr', 'fastdtw_km', 'as_ragged',
-           'pairwise_local_metrics', 'js_divergence', 'real_bins', 'histogram_jsd', 'trajectory_features', 'od_box',
-           'road_od_cells', 'od_keys', 'pair_by_od', 'evaluate', 'disjoint_halves', 'noise_floor']
+__all__ = ['MODES', 'PAPER_GLOBAL_RADIUS_KM', 'PAPER_LOCAL_RADIUS_KM', 'PAPER_EDR_RADIUS_M', 'OD_BOXES', 'OD_CELL_M', 'METRICS',
+           'local_radius_km', 'hausdorff_km', 'dtw_km', 'edr', 'fastdtw_km', 'as_ragged', 'pairwise_local_metrics',
+           'js_divergence', 'real_bins', 'histogram_jsd', 'trajectory_features', 'od_box', 'road_od_cells', 'od_keys',
+           'pair_by_od', 'evaluate', 'matched_reference', 'noise_floor']
 
 # %% ../nbs/07_metrics.ipynb #c005
 MODES = ('fixed', 'paper')
@@ -35,13 +36,6 @@ def local_radius_km(mode: str, # 'fixed' or 'paper'
 
 # %% ../nbs/07_metrics.ipynb #c007
 _DEG = math.pi / 180.0
-
-def cached_njit(**kw): # other `numba.njit` options, e.g. parallel=True
-    "numba.njit, cached on disk when the function lives in a file (the module), per session when not (notebook cells)."
-    def deco(f):
-        try: return njit(cache=True, **kw)(f)
-        except RuntimeError: return njit(**kw)(f)
-    return deco
 
 @cached_njit()
 def _hav_km(lon1, lat1, lon2, lat2, radius_km):
@@ -268,12 +262,12 @@ def trajectory_features(tr: Trajectories, # trips on `city`'s roads; each road c
     lon, lat = city.roads.lon.to_numpy()[tr.roads], city.roads.lat.to_numpy()[tr.roads]
     n, lens = len(tr), tr.lengths
     owner = np.repeat(np.arange(n), lens)
-    same = owner[1:] == owner[:-1]                                   # flat steps that stay inside one trajectory
-    step = haversine_km(lon[:-1], lat[:-1], lon[1:], lat[1:], radius_km)[same]
-    distance = np.bincount(owner[:-1][same], step, minlength=n)
+    s = tr.steps                                                     # consecutive roads of one trajectory
+    step = haversine_km(lon[s], lat[s], lon[s + 1], lat[s + 1], radius_km)
+    distance = np.bincount(owner[s], step, minlength=n)
     mlon, mlat = np.bincount(owner, lon, n) / lens, np.bincount(owner, lat, n) / lens
     d = haversine_km(lon, lat, mlon[owner], mlat[owner], radius_km)
-    gaps = np.diff(tr.times)[same] / 60
+    gaps = tr.step_seconds / 60
     return dict(distance_km=distance, radius_mean_km=np.bincount(owner, d, n) / lens,
                 radius_gyration_km=np.sqrt(np.bincount(owner, d * d, n) / lens),
                 duration_min=tr.durations_s / 60, step_gap_min=gaps)
@@ -385,23 +379,44 @@ def evaluate(generated: Trajectories, # the generated sample, on `city`'s roads
                mean_duration_min=float(fg[duration].mean()))
     return res
 
-# %% ../nbs/07_metrics.ipynb #c038
-def disjoint_halves(tr: Trajectories,
-                    seed: int = 0, # seed of the random split (an odd trip out is left over)
-                   ) -> tuple[Trajectories, Trajectories]:
-    "Two disjoint random halves of equal size (in file order within each half)."
-    perm = np.random.default_rng(seed).permutation(len(tr)); half = len(tr) // 2
-    return tr.subset(np.sort(perm[:half])), tr.subset(np.sort(perm[half:2 * half]))
+METRICS = ['destination_reach', 'od_cell_match', 'jsd_distance', 'jsd_radius', 'jsd_duration',
+           'hausdorff_km', 'dtw_km', 'edr', 'paired_fraction']
 
-def noise_floor(real_a: Trajectories,  # a real sample, in the role of the generated one
-                real_b: Trajectories,  # a disjoint real sample; the larger one is subsampled to the other's size
-                city: City,
-                mode: str = 'fixed',   # 'fixed' or 'paper', as in `evaluate`
-                seed: int = 0,         # seed of the subsample
-                **kw,                  # more `evaluate` arguments: box, eps_m
+# %% ../nbs/07_metrics.ipynb #c038
+def matched_reference(city: City,
+                      split: str,         # the split both samples come from
+                      pool: np.ndarray,   # indices of `split` the reference trips come from first
+                      chosen: np.ndarray, # indices of `split` (sorted, unique): the sample that plays the generated one
+                      seed: int = 0,      # seed of the draw
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    "Two disjoint real samples of `split` of equal size: (sample, its OD-matched reference), the sample `chosen` or half of it."
+    tr = city.splits[split]
+    cells, n_cells = road_od_cells(city, 'fixed')
+    keys = od_keys(tr, cells, n_cells)
+    rng = np.random.default_rng(seed)
+    others = np.setdiff1d(pool, chosen)
+    if len(others) < len(chosen): others = np.setdiff1d(np.arange(len(tr)), chosen)   # small pools: any other trips
+    if len(others) < len(chosen):                  # the requests are (nearly) the whole split: compare two halves
+        halves = rng.permutation(chosen)
+        chosen, others = np.sort(halves[:len(chosen) // 2]), halves[len(chosen) // 2:]
+    others = rng.permutation(others)
+    by_key = pd.Series(others).groupby(keys[others]).apply(list).to_dict()
+    used, ref = set(), []
+    for i in chosen:
+        match = [j for j in by_key.get(keys[i], []) if j not in used] if keys[i] >= 0 else []
+        j = match[0] if match else next(j for j in others if j not in used)
+        used.add(j); ref.append(j)
+    return chosen, np.asarray(ref, dtype=np.int64)
+
+def noise_floor(city: City,
+                split: str,              # the split a protocol draws from ('train' or 'test')
+                chosen: np.ndarray,      # indices of `split`: the protocol's real trips (its requests' sources)
+                pool: np.ndarray | None = None, # indices of `split` the reference trips come from first; None: all
+                mode: str = 'fixed',     # 'fixed' or 'paper', as in `evaluate`
+                seed: int = 0,           # seed of the draw (`matched_reference`)
                ) -> dict:
-    "Metrics between two disjoint real samples of equal size (`real_a` plays the generated sample)."
-    n = min(len(real_a), len(real_b)); rng = np.random.default_rng(seed)
-    pick = lambda tr: tr if len(tr) == n else tr.subset(np.sort(rng.choice(len(tr), n, replace=False)))
-    real_a, real_b = pick(real_a), pick(real_b)
-    return evaluate(real_a, real_b, city, mode, requested_dest=real_a.destinations, **kw)
+    "`evaluate` of real trips `chosen` (or half of them, see `n`) against as many other real trips, OD-matched."
+    tr = city.splits[split]
+    sample, ref = matched_reference(city, split, np.arange(len(tr)) if pool is None else pool, np.unique(chosen), seed)
+    real = tr.subset(sample)
+    return evaluate(real, tr.subset(ref), city, mode, requested_dest=real.destinations)

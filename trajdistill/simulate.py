@@ -13,12 +13,12 @@ import pandas as pd
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra, connected_components
 
-from .data import Trajectories, City, haversine_km
+from .data import Trajectories, City, haversine_km, build_csr, entry_times
 
 # %% auto #0
 __all__ = ['CLASS_SPEED_KMH', 'DEFAULT_SPEED_KMH', 'CLASS_RANK', 'WEEKDAY_PROFILE', 'WEEKEND_PROFILE', 'WEEKEND_SHARE',
            'class_speed_mps', 'class_rank', 'RoadNetwork', 'SimParams', 'scenario_costs', 'next_hops', 'route_trips',
-           'departure_times', 'congestion_factor', 'entry_times', 'simulate_trips', 'gravity_od', 'access_roads',
+           'departure_times', 'congestion_factor', 'travel_seconds', 'simulate_trips', 'gravity_od', 'access_roads',
            'simulate_gravity_trips', 'split_trips', 'distinct_routes_per_od', 'oracle_next_road_probs',
            'oracle_next_road_accuracy', 'oracle_next_road_distribution']
 
@@ -62,7 +62,6 @@ class RoadNetwork:
                          speed_mps=None, # (N,) known speeds (m/s, NaN where unknown); None: class defaults
                         ) -> RoadNetwork:
         "A network from (E, 2) road-index transitions."
-        from trajdistill.data import build_csr
         ptr, idx = build_csr(transitions[:, 0], transitions[:, 1], len(length_m))
         return cls(np.asarray(length_m, np.float64), np.asarray(highway), ptr, idx, speed_mps)
     def travel_speed_mps(self) -> np.ndarray:
@@ -220,23 +219,20 @@ def congestion_factor(hour,    # fractional hour of day, [0, 24)
     shape = np.exp(-0.5 * ((hour - 8.0) / 1.0)**2) + np.exp(-0.5 * ((hour - 17.5) / 1.3)**2)
     return 1 + params.congestion * np.minimum(shape, 1) * np.where(weekend, 0.4, 1.0) * np.where(major, 1.0, 0.5)
 
-def entry_times(net: RoadNetwork,
-                roads: np.ndarray,      # flat road indices of all trips
-                offsets: np.ndarray,    # (n + 1,) trip boundaries in `roads`
-                departures: np.ndarray, # (n,) departure epoch seconds (local clock)
-                params: SimParams,
-                rng: np.random.Generator, # draws the per-road travel-time noise
-               ) -> np.ndarray:
-    "Epoch second at which each trip enters each of its roads (first road at departure)."
+def travel_seconds(net: RoadNetwork,
+                   roads: np.ndarray,      # flat road indices of all trips
+                   offsets: np.ndarray,    # (n + 1,) trip boundaries in `roads`
+                   departures: np.ndarray, # (n,) departure epoch seconds (local clock)
+                   params: SimParams,
+                   rng: np.random.Generator, # draws the per-road travel-time noise
+                  ) -> np.ndarray:
+    "Seconds (float) each trip spends on each of its roads: length / speed x congestion at departure x noise."
     lens = np.diff(offsets)
     hour, weekend = _hour_and_weekend(departures)
     major = class_rank(net.highway)[roads] >= 1
-    tt = (net.length_m[roads] / net.travel_speed_mps()[roads]
-          * congestion_factor(np.repeat(hour, lens), np.repeat(weekend, lens), major, params)
-          * rng.lognormal(0, params.tt_noise_sigma, len(roads)))
-    cum = np.cumsum(tt)
-    before = cum - tt - np.repeat(np.concatenate([[0.0], cum[offsets[1:-1] - 1]]), lens)   # time spent before entering
-    return np.repeat(departures, lens) + np.rint(before).astype(np.int64)    # rounding keeps the order
+    return (net.length_m[roads] / net.travel_speed_mps()[roads]
+            * congestion_factor(np.repeat(hour, lens), np.repeat(weekend, lens), major, params)
+            * rng.lognormal(0, params.tt_noise_sigma, len(roads)))
 
 # %% ../nbs/00a_simulator.ipynb #c027
 def simulate_trips(net: RoadNetwork,
@@ -252,7 +248,7 @@ def simulate_trips(net: RoadNetwork,
     lens = np.array([len(routes[i]) for i in keep], dtype=np.int64)
     offsets = np.zeros(len(keep) + 1, dtype=np.int64); offsets[1:] = np.cumsum(lens)
     roads = np.concatenate([routes[i] for i in keep]).astype(np.int32) if len(keep) else np.zeros(0, np.int32)
-    times = entry_times(net, roads, offsets, departures[keep], params, rng)
+    times = entry_times(offsets, departures[keep], travel_seconds(net, roads, offsets, departures[keep], params, rng))
     return Trajectories(roads, times, offsets, keep + 1), keep
 
 # %% ../nbs/00a_simulator.ipynb #c029

@@ -4,9 +4,8 @@
 
 # %% ../nbs/03_student.ipynb #c002
 from __future__ import annotations
-import hashlib, math, os
-from dataclasses import dataclass, asdict
-from pathlib import Path
+import hashlib, math
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -17,48 +16,58 @@ import torch.nn.functional as F
 from torch_geometric.nn import GATv2Conv, GCNConv
 from torch_geometric.nn.conv.gcn_conv import gcn_norm
 
-from .data import City, Trajectories, atomic_write, EARTH_RADIUS_KM
+from .data import City, Trajectories, atomic_write, default_cache_dir, transition_index, EARTH_RADIUS_KM
+from .mapping import candidate_table
 from .state import load_cached
 
 # %% auto #0
 __all__ = ['StudentConfig', 'n_zones_for', 'road_graph', 'kahip_zones', 'zone_transitions', 'StudentInputs', 'local_xy_km',
-           'step_seconds', 'prepare_student_inputs', 'synthetic_student_inputs', 'Network', 'RoadGraph',
-           'receptive_field', 'edge_blocks', 'GATv2Aggregate', 'gatv2', 'RoadEncoder', 'ZoneEncoder', 'pair_features',
-           'RelativeAttention', 'Block', 'time_of_day_feature', 'PeriodicTime', 'candidate_features', 'Navigator',
-           'DecodeState', 'HOSER', 'count_parameters', 'TrajectoryBatches', 'make_batch', 'student_loss',
-           'markov_next_road_accuracy']
+           'prepare_student_inputs', 'synthetic_student_inputs', 'Network', 'RoadGraph', 'receptive_field',
+           'edge_blocks', 'GATv2Aggregate', 'gatv2', 'RoadEncoder', 'ZoneEncoder', 'pair_features', 'RelativeAttention',
+           'Block', 'time_of_day_feature', 'PeriodicTime', 'candidate_features', 'Navigator', 'DecodeState', 'HOSER',
+           'count_parameters', 'TrajectoryBatches', 'student_loss', 'markov_next_road_accuracy']
 
 # %% ../nbs/03_student.ipynb #c005
 @dataclass
 class StudentConfig:
     "Sizes and seeds of the HOSER student."
-    road_id_dim: int = 64
-    length_dim: int = 16
-    type_dim: int = 16
-    lon_dim: int = 16
-    lat_dim: int = 16
-    time_dim: int = 128
+    road_id_dim: int = 64          # road-id embedding
+    length_dim: int = 16           # projection of the standardised log length
+    type_dim: int = 16             # road-class embedding
+    lon_dim: int = 16              # projection of the standardised centroid longitude
+    lat_dim: int = 16              # and latitude
+    time_dim: int = 128            # periodic time-of-day encoding (Time2Vec)
     n_zones: int | None = None     # None: n_zones_for(n_roads)
-    gat_heads: int = 4
-    n_layers: int = 2
-    n_heads: int = 2
-    mlp_ratio: int = 4
-    dropout: float = 0.1
+    gat_heads: int = 4             # heads of the road encoder's GATv2 layers
+    n_layers: int = 2              # transformer blocks of the trajectory encoder
+    n_heads: int = 2               # their attention heads
+    mlp_ratio: int = 4             # their MLP width / model width
+    dropout: float = 0.1           # dropout in the blocks
     nav_dim: int = 128             # hidden size of the navigator's additive attention and time head
     feature_dim: int = 16          # projections of the candidate distance and angle features
     zone_seed: int = 0             # KaHIP seed
-    zone_imbalance: float = 0.03
+    zone_imbalance: float = 0.03   # KaHIP: allowed excess of a zone over the mean size
     @property
     def road_dim(self) -> int: return self.road_id_dim + self.length_dim + self.type_dim + self.lon_dim + self.lat_dim
     @property
     def d_model(self) -> int: return self.road_dim + self.time_dim
     @classmethod
-    def small(cls, **kw) -> StudentConfig:
+    def small(cls, **kw, # fields to set on top of the preset
+             ) -> StudentConfig:
         "Half-width CPU preset (road 64, time 64, model 128)."
         return cls(**{**dict(road_id_dim=32, length_dim=8, type_dim=8, lon_dim=8, lat_dim=8, time_dim=64, nav_dim=64,
                              feature_dim=8), **kw})
+    @classmethod
+    def preset(cls, name: str = 'published', # 'published' (HOSER's sizes, the defaults) or 'small' (`small`)
+               **kw,                          # fields to set on top of the preset
+              ) -> StudentConfig:
+        "A preset by name, in the teacher's vocabulary of presets ('published', 'small'), with `kw` on top."
+        if name == 'published': return cls(**kw)
+        if name == 'small': return cls.small(**kw)
+        raise ValueError(f"unknown preset {name!r}; one of ['published', 'small']")
 
-def n_zones_for(n_roads: int) -> int:
+def n_zones_for(n_roads: int, # roads of the network
+               ) -> int:
     "KaHIP zone count: 300 at Beijing scale (40k roads), about one zone per 130 roads below, at least 2."
     return int(np.clip(n_roads // 130, 2, 300))
 
@@ -67,7 +76,8 @@ def _wrap_angle(a):
     "Angles wrapped to (-pi, pi]."
     return np.arctan2(np.sin(a), np.cos(a))
 
-def road_graph(city: City) -> tuple[np.ndarray, np.ndarray]:
+def road_graph(city: City, # its road geometry (endpoints, headings) and CSR transitions are read
+              ) -> tuple[np.ndarray, np.ndarray]:
     "Directed edge index (2, E) of roads sharing an endpoint or a transition, and edge features (E, 2)."
     n, r = city.n_roads, city.roads
     ends = np.concatenate([r[['start_lon', 'start_lat']].to_numpy(), r[['end_lon', 'end_lat']].to_numpy()])
@@ -81,18 +91,19 @@ def road_graph(city: City) -> tuple[np.ndarray, np.ndarray]:
     src, dst = key // n, key % n
     keep = src != dst
     src, dst = src[keep], dst[keep]
-    transition = np.isin(src * n + dst, src_t.astype(np.int64) * n + city.succ_idx)
+    transition = transition_index(city.succ_ptr, city.succ_idx, src, dst) >= 0
     heading = r.heading.to_numpy()
     attr = np.stack([np.abs(_wrap_angle(heading[src] - heading[dst])) / np.pi, transition], 1).astype(np.float32)
     return np.stack([src, dst]).astype(np.int64), attr
 
 # %% ../nbs/03_student.ipynb #c011
-def _cache_dir(cache_dir) -> Path:
-    "The cache folder: the argument, else $TRAJDISTILL_CACHE, else ~/.cache/trajdistill."
-    return Path(cache_dir or os.environ.get('TRAJDISTILL_CACHE') or Path.home()/'.cache'/'trajdistill')
-
-def kahip_zones(edge_index: np.ndarray, n_nodes: int, n_zones: int, seed: int = 0, imbalance: float = 0.03,
-                cache_dir=None) -> np.ndarray:
+def kahip_zones(edge_index: np.ndarray,  # (2, E) edges of the graph (either direction; made undirected here)
+                n_nodes: int,            # nodes of the graph (roads)
+                n_zones: int,            # zones (KaHIP blocks) to cut it into
+                seed: int = 0,           # KaHIP's seed
+                imbalance: float = 0.03, # allowed excess of a zone over the mean size
+                cache_dir=None,          # cache folder; None: `default_cache_dir()`
+               ) -> np.ndarray:
     "Zone (0..n_zones-1) of every node from a KaHIP partition of the undirected graph `edge_index`; cached."
     import kahip
     key = np.unique(np.concatenate([edge_index[0] * n_nodes + edge_index[1], edge_index[1] * n_nodes + edge_index[0]]))
@@ -101,7 +112,7 @@ def kahip_zones(edge_index: np.ndarray, n_nodes: int, n_zones: int, seed: int = 
     src, dst = src[keep], dst[keep]
     h = hashlib.sha1(np.asarray([n_nodes, n_zones, seed], dtype=np.int64).tobytes() + key.tobytes())
     h.update(f"kaffpa-eco-{imbalance}".encode())
-    path = _cache_dir(cache_dir)/f"zones-{h.hexdigest()[:20]}.npy"
+    path = default_cache_dir(cache_dir)/f"zones-{h.hexdigest()[:20]}.npy"
     cached = load_cached(path, lambda p: np.load(p, allow_pickle=False))
     if cached is not None: return cached
     xadj = np.zeros(n_nodes + 1, dtype=np.int64); np.add.at(xadj, src + 1, 1); xadj = np.cumsum(xadj)
@@ -111,10 +122,13 @@ def kahip_zones(edge_index: np.ndarray, n_nodes: int, n_zones: int, seed: int = 
     atomic_write(path, lambda tmp: np.save(open(tmp, 'wb'), zones))
     return zones
 
-def zone_transitions(tr: Trajectories, road_zone: np.ndarray, n_zones: int) -> tuple[np.ndarray, np.ndarray]:
+def zone_transitions(tr: Trajectories,       # trips (the train split: no leak from val or test)
+                     road_zone: np.ndarray, # (N,) zone of each road
+                     n_zones: int,          # number of zones
+                    ) -> tuple[np.ndarray, np.ndarray]:
     "Symmetric sparse zone transition counts from consecutive roads of trips: edge index (2, E), counts (E,)."
-    inner = np.ones(len(tr.roads), dtype=bool); inner[tr.offsets[1:] - 1] = False   # no pair across two trips
-    a, b = road_zone[tr.roads[inner]], road_zone[tr.roads[np.flatnonzero(inner) + 1]]
+    i = tr.steps                                    # consecutive roads of one trip, never across two trips
+    a, b = road_zone[tr.roads[i]], road_zone[tr.roads[i + 1]]
     a, b = np.concatenate([a, b]), np.concatenate([b, a])
     cross = a != b
     key, count = np.unique(a[cross] * n_zones + b[cross], return_counts=True)
@@ -125,14 +139,14 @@ def zone_transitions(tr: Trajectories, road_zone: np.ndarray, n_zones: int) -> t
 class StudentInputs:
     "Arrays derived from a city that the HOSER student is built on (no dense N x N anywhere)."
     road_type: np.ndarray        # int64 (N,)
-    n_types: int
+    n_types: int                 # road classes
     log_length: np.ndarray       # float32 (N,) standardised log length
     lon: np.ndarray              # float32 (N,) standardised centroid longitude
     lat: np.ndarray              # float32 (N,) standardised centroid latitude
     xy_km: np.ndarray            # float32 (N, 2) centroid (east, north) in km from the network's centre
     heading: np.ndarray          # float32 (N,) radians clockwise from north
     road_zone: np.ndarray        # int64 (N,)
-    n_zones: int
+    n_zones: int                 # zones of road_zone
     road_edge_index: np.ndarray  # int64 (2, E)
     road_edge_attr: np.ndarray   # float32 (E, 2)
     zone_edge_index: np.ndarray  # int64 (2, Ez)
@@ -140,7 +154,7 @@ class StudentInputs:
     succ_ptr: np.ndarray         # int64 (N + 1,)
     succ_idx: np.ndarray         # int64 (E_t,)
     time_mean: float             # mean / std of log1p(step seconds) over train steps
-    time_std: float
+    time_std: float              # (1 when constant)
     @property
     def n_roads(self) -> int: return len(self.road_type)
     @property
@@ -151,18 +165,19 @@ def _standardise(x):
     x = np.asarray(x, dtype=np.float64); s = x.std()
     return ((x - x.mean()) / (s if s > 0 else 1)).astype(np.float32)
 
-def local_xy_km(lon, lat, lon0, lat0) -> np.ndarray:
+def local_xy_km(lon,  # longitudes in degrees (broadcasts with `lat`)
+                lat,  # latitudes in degrees
+                lon0, # longitude of the plane's origin
+                lat0, # latitude of the plane's origin
+               ) -> np.ndarray:
     "Equirectangular (east, north) km of (lon, lat) degrees around (lon0, lat0)."
     k = np.pi / 180 * EARTH_RADIUS_KM
     return np.stack([(np.asarray(lon) - lon0) * k * np.cos(np.radians(lat0)), (np.asarray(lat) - lat0) * k], -1)
 
-def step_seconds(tr: Trajectories) -> np.ndarray:
-    "Seconds spent on each road that has a next road (entry of the next minus entry of this one)."
-    inner = np.ones(len(tr.roads), dtype=bool); inner[tr.offsets[1:] - 1] = False
-    i = np.flatnonzero(inner)
-    return (tr.times[i + 1] - tr.times[i]).astype(np.float64)
-
-def prepare_student_inputs(city: City, config: StudentConfig = StudentConfig(), cache_dir=None) -> StudentInputs:
+def prepare_student_inputs(city: City,                           # its roads, transitions and train trips are read
+                           config: StudentConfig = StudentConfig(), # the zone count, seed and imbalance are read
+                           cache_dir=None,                       # cache of the KaHIP zones; None: `default_cache_dir()`
+                          ) -> StudentInputs:
     "Zones (KaHIP, cached), sparse zone transitions from TRAIN trips, the road graph and road features of `city`."
     r = city.roads
     n_zones = config.n_zones or n_zones_for(city.n_roads)
@@ -170,7 +185,7 @@ def prepare_student_inputs(city: City, config: StudentConfig = StudentConfig(), 
     road_zone = kahip_zones(edge_index, city.n_roads, n_zones, config.zone_seed, config.zone_imbalance, cache_dir)
     zei, zw = zone_transitions(city.splits['train'], road_zone, n_zones)
     lon0, lat0 = (city.bbox[0] + city.bbox[2]) / 2, (city.bbox[1] + city.bbox[3]) / 2
-    t = np.log1p(np.maximum(step_seconds(city.splits['train']), 0))
+    t = np.log1p(np.maximum(city.splits['train'].step_seconds, 0))
     return StudentInputs(
         road_type=r.road_type.to_numpy().astype(np.int64), n_types=len(city.road_types),
         log_length=_standardise(np.log(np.maximum(r.length_m.to_numpy(), 1.0))),
@@ -182,8 +197,12 @@ def prepare_student_inputs(city: City, config: StudentConfig = StudentConfig(), 
         time_mean=float(t.mean()), time_std=float(t.std() or 1.0))
 
 # %% ../nbs/03_student.ipynb #c017
-def synthetic_student_inputs(n_roads: int, n_types: int = 12, degree: int = 3, n_zones: int | None = None,
-                             seed: int = 0) -> StudentInputs:
+def synthetic_student_inputs(n_roads: int,              # roads of the random network
+                             n_types: int = 12,         # road classes
+                             degree: int = 3,           # out-degree of every road
+                             n_zones: int | None = None, # None: `n_zones_for(n_roads)`
+                             seed: int = 0,             # seed of every random choice
+                            ) -> StudentInputs:
     "Random `StudentInputs` with `n_roads` roads (sizes and shapes only; not a real network)."
     rng = np.random.default_rng(seed)
     n_zones = n_zones or n_zones_for(n_roads)
@@ -205,8 +224,8 @@ def synthetic_student_inputs(n_roads: int, n_types: int = 12, degree: int = 3, n
 # %% ../nbs/03_student.ipynb #c020
 class Network(NamedTuple):
     "Road (N, road_dim) and zone (Z, road_dim) embeddings of one encoder pass."
-    road: torch.Tensor
-    zone: torch.Tensor
+    road: torch.Tensor           # (N, road_dim); rows not computed are zero
+    zone: torch.Tensor           # (Z, road_dim)
 
 class RoadGraph(NamedTuple):
     "Edges into a set of destination roads, sorted by destination: local rows of both ends, features, in-degrees."
@@ -215,7 +234,12 @@ class RoadGraph(NamedTuple):
     attr: torch.Tensor           # float (E, 2)
     deg: torch.Tensor            # int64 (n_out,) edges into each output row (>= 1: every road has a self loop)
 
-def receptive_field(in_ptr, in_src, in_attr, roads: torch.Tensor | None, n_layers: int) -> tuple:
+def receptive_field(in_ptr,   # (N + 1,) CSR pointer of every road's in-edges
+                    in_src,   # (E,) source road of each in-edge
+                    in_attr,  # (E, 2) features of each in-edge
+                    roads: torch.Tensor | None, # the output roads (any shape, repeats allowed); None: all roads
+                    n_layers: int, # graph layers between the inputs and the outputs
+                   ) -> tuple:
     """(rows, sizes, graphs) of `n_layers` graph layers that compute the outputs at `roads` (None: all roads): the
     roads they read, ordered as nested prefixes; layer l reads the first sizes[l] rows and writes the first
     sizes[l + 1] along the edges graphs[l]. The outputs are the first sizes[-1] rows, `roads` sorted and unique."""
@@ -240,7 +264,9 @@ def _segment_sum(x, index, n):
     "Rows of `x` summed into `n` rows by `index`."
     return x.new_zeros((n,) + x.shape[1:]).index_add_(0, index, x)
 
-def edge_blocks(deg: torch.Tensor, size: int) -> list:
+def edge_blocks(deg: torch.Tensor, # (n,) in-degree of each destination row, rows in edge order
+                size: int,         # edges per block, about (a row's edges are never split)
+               ) -> list:
     "(d0, d1, e0, e1): runs of whole destination rows [d0, d1) holding edges [e0, e1), about `size` edges each."
     ptr = torch.cat([deg.new_zeros(1), torch.cumsum(deg, 0)])
     cuts = torch.searchsorted(ptr, torch.arange(0, int(ptr[-1]), size, device=deg.device), right=True) - 1
@@ -252,7 +278,15 @@ class GATv2Aggregate(torch.autograd.Function):
     """GATv2 attention and aggregation over destination-sorted edges, block by block of destinations (each block's
     softmax is complete), with a hand-written backward that recomputes the per-edge terms instead of storing them."""
     @staticmethod
-    def forward(ctx, xl, xr, w_edge, att, graph: RoadGraph, slope: float, block: int | None):
+    def forward(ctx,
+                xl,              # (n_in, H C) projections of the sources (lin_l)
+                xr,              # (n_out, H C) projections of the destinations (lin_r)
+                w_edge,          # (H C, 2) the edge-feature projection
+                att,             # (H, C) the attention vectors
+                graph: RoadGraph, # destination-sorted edges
+                slope: float,    # the leaky ReLU's negative slope
+                block: int | None, # edges per block; None: one block
+               ):
         src, dst, attr, deg = graph
         (H, C), A = att.shape, torch.block_diag(*att[:, :, None])          # A (H C, H): per-head dot with att
         blocks = edge_blocks(deg, block) if block else [(0, len(xr), 0, len(src))]
@@ -269,7 +303,8 @@ class GATv2Aggregate(torch.autograd.Function):
         ctx.slope, ctx.blocks = slope, blocks
         return out
     @staticmethod
-    def backward(ctx, g_out):
+    def backward(ctx, g_out, # (n_out, H C) gradient of the output
+                ):
         xl, xr, alpha_all, w_edge, att, src, dst, attr = ctx.saved_tensors
         (H, C), A = att.shape, torch.block_diag(*att[:, :, None])
         g_xl, g_xr, g_A, g_we = torch.zeros_like(xl), torch.empty_like(xr), torch.zeros_like(A), torch.zeros_like(w_edge)
@@ -287,7 +322,12 @@ class GATv2Aggregate(torch.autograd.Function):
             g_we.addmm_(g_z.t(), a)
         return g_xl, g_xr, g_we, g_A.view(H, C, H).diagonal(dim1=0, dim2=2).t(), None, None, None
 
-def gatv2(conv: GATv2Conv, x_src, x_dst, graph: RoadGraph, block: int | None = None) -> torch.Tensor:
+def gatv2(conv: GATv2Conv,       # the layer whose parameters are used
+          x_src,                 # (n_in, d) input rows (the sources of `graph`'s edges)
+          x_dst,                 # (n_out, d) input rows of the destinations (the first n_out rows of x_src)
+          graph: RoadGraph,      # destination-sorted edges between them (`receptive_field`)
+          block: int | None = None, # edges per block; None: 8192 on CPU, one block elsewhere
+         ) -> torch.Tensor:
     """What `conv(x, edge_index, edge_attr)` computes (PyG GATv2Conv, heads concatenated, no self loops added) for the
     rows `x_dst`, in fp32 or wider; `block`: edges per block (default: 8192 on CPU: the temporaries stay in cache)."""
     H, C = conv.heads, conv.out_channels
@@ -301,7 +341,9 @@ def gatv2(conv: GATv2Conv, x_src, x_dst, graph: RoadGraph, block: int | None = N
 
 class RoadEncoder(nn.Module):
     "Road features -> 2 GATv2 layers over the road graph (edge features: heading difference, transition flag)."
-    def __init__(self, inputs: StudentInputs, c: StudentConfig):
+    def __init__(self, inputs: StudentInputs, # road count and road classes
+                 c: StudentConfig,              # the widths
+                ):
         super().__init__()
         self.road_id = nn.Embedding(inputs.n_roads, c.road_id_dim)
         self.length = nn.Linear(1, c.length_dim)
@@ -311,11 +353,15 @@ class RoadEncoder(nn.Module):
         self.gat = nn.ModuleList([GATv2Conv(d, d // c.gat_heads, heads=c.gat_heads, edge_dim=2, add_self_loops=False)
                                   for _ in range(2)])
         self.norm = nn.ModuleList([nn.LayerNorm(d) for _ in range(2)])
-    def features(self, b, rows) -> torch.Tensor:
+    def features(self, b, # the model (`HOSER`), whose road buffers are read
+                 rows,  # road indices
+                ) -> torch.Tensor:
         "Input features (len(rows), road_dim) of roads `rows`; `b` holds the model's road buffers."
         return torch.cat([self.road_id(rows), self.length(b.log_length[rows, None]), self.road_type(b.road_type[rows]),
                           self.lon(b.lon[rows, None]), self.lat(b.lat[rows, None])], -1)
-    def forward(self, b, roads: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, b, # the model (`HOSER`), whose road buffers and road graph are read
+                roads: torch.Tensor | None = None, # the roads whose embeddings are needed; None: all
+               ) -> tuple[torch.Tensor, torch.Tensor]:
         "(road ids R, their embeddings (len(R), road_dim)): the roads in `roads` (sorted, unique) or all roads in order."
         rows, sizes, graphs = receptive_field(b.road_in_ptr, b.road_in_src, b.road_in_attr, roads, len(self.gat))
         x = self.features(b, rows)
@@ -326,18 +372,25 @@ class RoadEncoder(nn.Module):
 
 class ZoneEncoder(nn.Module):
     "Zone embeddings -> 2 GCN layers over the zone transition graph (counts, symmetrically normalised)."
-    def __init__(self, inputs: StudentInputs, c: StudentConfig):
+    def __init__(self, inputs: StudentInputs, # the zone count
+                 c: StudentConfig,              # the widths
+                ):
         super().__init__()
         self.zone = nn.Embedding(inputs.n_zones, c.road_dim)
         self.gcn = nn.ModuleList([GCNConv(c.road_dim, c.road_dim, normalize=False, add_self_loops=False) for _ in range(2)])
-    def forward(self, b) -> torch.Tensor:
+    def forward(self, b, # the model (`HOSER`), whose zone graph buffers are read
+               ) -> torch.Tensor:
         "Embeddings (Z, road_dim) of all zones."
         x = self.zone.weight
         for gcn in self.gcn: x = x + F.gelu(gcn(x, b.zone_edge_index, b.zone_edge_weight))
         return x
 
 # %% ../nbs/03_student.ipynb #c022
-def pair_features(xy_q, t_q, xy_k, t_k) -> torch.Tensor:
+def pair_features(xy_q, # (B, Tq, 2) centroids (km) of the query steps
+                  t_q,  # (B, Tq) their times (s)
+                  xy_k, # (B, Tk, 2) centroids of the key steps
+                  t_k,  # (B, Tk) their times
+                 ) -> torch.Tensor:
     "Pairwise [distance (km, clipped 1) , time gap (min, clipped 5) / 5] between query and key steps: (B, 2, Tq, Tk)."
     dist = torch.cdist(xy_q.float(), xy_k.float()).clamp(max=1.0)
     gap = ((t_q[:, :, None] - t_k[:, None, :]).abs().float() / 60).clamp(max=5.0) / 5
@@ -345,17 +398,26 @@ def pair_features(xy_q, t_q, xy_k, t_k) -> torch.Tensor:
 
 class RelativeAttention(nn.Module):
     "Multi-head causal self-attention with relative key and value biases from pairwise features."
-    def __init__(self, d: int, n_heads: int, dropout: float):
+    def __init__(self, d: int,       # model width
+                 n_heads: int, # attention heads (d divisible by it)
+                 dropout: float, # dropout of the attention weights
+                ):
         super().__init__()
         self.h, self.dh = n_heads, d // n_heads
         self.qkv, self.out = nn.Linear(d, 3 * d), nn.Linear(d, d)
         self.rel_k, self.rel_v = nn.Linear(2, self.dh, bias=False), nn.Linear(2, self.dh, bias=False)
         self.drop = nn.Dropout(dropout)
-    def split(self, x):
+    def split(self, x, # (B, T, 3d) the qkv projection
+             ):
         "(B, T, 3d) -> q, k, v each (B, H, T, dh)."
         B, T, _ = x.shape
         return x.view(B, T, 3, self.h, self.dh).permute(2, 0, 3, 1, 4)
-    def attend(self, q, k, v, pair, allowed):
+    def attend(self, q, # (B, H, Tq, dh) queries
+               k,          # (B, H, Tk, dh) keys
+               v,          # (B, H, Tk, dh) values
+               pair,          # (B, 2, Tq, Tk) pair features (`pair_features`)
+               allowed,       # (B, Tq, Tk) bool: which keys each query may attend to
+              ):
         "Attention of queries q over keys k, v with pair features (B, 2, Tq, Tk) and a boolean mask (B, Tq, Tk)."
         f = pair.to(q.dtype)[:, None]                                     # (B, 1, 2, Tq, Tk): one plane per feature
         qw = q @ self.rel_k.weight.to(q.dtype)                            # (B, H, Tq, 2)
@@ -369,14 +431,21 @@ class RelativeAttention(nn.Module):
 
 class Block(nn.Module):
     "Pre-LayerNorm transformer block: relative causal attention then a GELU MLP (x mlp_ratio)."
-    def __init__(self, d: int, c: StudentConfig):
+    def __init__(self, d: int,        # model width
+                 c: StudentConfig, # heads, MLP ratio and dropout
+                ):
         super().__init__()
         self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
         self.attn = RelativeAttention(d, c.n_heads, c.dropout)
         self.mlp = nn.Sequential(nn.Linear(d, c.mlp_ratio * d), nn.GELU(), nn.Linear(c.mlp_ratio * d, d),
                                  nn.Dropout(c.dropout))
         self.drop = nn.Dropout(c.dropout)
-    def forward(self, x, pair, allowed, cache=None, pos: int = 0):
+    def forward(self, x,        # (B, T, d) inputs of the steps computed
+                pair,          # (B, 2, T, Tk) pair features (`pair_features`)
+                allowed,       # (B, T, Tk) bool: which keys each step may attend to
+                cache=None,    # this layer's (k, v) buffers (B, H, L, dh) when decoding incrementally
+                pos: int = 0,  # with `cache`: the step of x's first row
+               ):
         "x (B, T, d). With `cache` (this layer's k, v buffers (B, H, L, dh)), x holds steps `pos`.. only; their k, v are stored."
         q, k, v = self.attn.split(self.attn.qkv(self.ln1(x)))
         if cache is not None:
@@ -387,7 +456,8 @@ class Block(nn.Module):
         return x + self.mlp(self.ln2(x))
 
 # %% ../nbs/03_student.ipynb #c025
-def time_of_day_feature(times: torch.Tensor) -> torch.Tensor:
+def time_of_day_feature(times: torch.Tensor, # epoch seconds, any shape
+                       ) -> torch.Tensor:
     "minute-of-day / 1440 of epoch seconds, negated on Saturdays and Sundays (UTC)."
     minute = torch.remainder(times, 86400).float() / 60
     weekday = torch.remainder(torch.div(times, 86400, rounding_mode='floor') + 3, 7)   # 1970-01-01 was a Thursday
@@ -395,13 +465,20 @@ def time_of_day_feature(times: torch.Tensor) -> torch.Tensor:
 
 class PeriodicTime(nn.Module):
     "Time2Vec: [w0 x + b0, cos(W x + b)] of a scalar feature."
-    def __init__(self, dim: int):
+    def __init__(self, dim: int, # output width: one linear and dim - 1 periodic components
+                ):
         super().__init__()
         self.linear, self.periodic = nn.Linear(1, 1), nn.Linear(1, dim - 1)
-    def forward(self, x): return torch.cat([self.linear(x[..., None]), torch.cos(self.periodic(x[..., None]))], -1)
+    def forward(self, x, # a scalar feature, any shape
+               ): return torch.cat([self.linear(x[..., None]), torch.cos(self.periodic(x[..., None]))], -1)
 
 # %% ../nbs/03_student.ipynb #c028
-def candidate_features(xy_km, heading, candidates, cand_mask, dest) -> tuple[torch.Tensor, torch.Tensor]:
+def candidate_features(xy_km,      # (N, 2) road centroids in km
+                       heading,    # (N,) road headings, radians clockwise from north
+                       candidates, # (B, T, K) candidate roads
+                       cand_mask,  # (B, T, K) True for real candidates
+                       dest,       # (B,) destination roads
+                      ) -> tuple[torch.Tensor, torch.Tensor]:
     "Distance log1p((d - min d) / 100 m) and angle |heading - bearing to destination| / pi of candidates: (B, T, K) each."
     cxy, dxy = xy_km[candidates], xy_km[dest][:, None, None, :]
     delta = dxy - cxy
@@ -415,7 +492,8 @@ def candidate_features(xy_km, heading, candidates, cand_mask, dest) -> tuple[tor
 
 class Navigator(nn.Module):
     "Destination-aware additive attention over candidates, and the per-candidate time head."
-    def __init__(self, c: StudentConfig):
+    def __init__(self, c: StudentConfig, # the widths
+                ):
         super().__init__()
         d, r, f, a = c.d_model, c.road_dim, c.feature_dim, c.nav_dim
         self.dist, self.angle = nn.Linear(1, f), nn.Linear(1, f)
@@ -423,7 +501,13 @@ class Navigator(nn.Module):
         self.score = nn.Linear(a, 1)
         self.time_query, self.time_key = nn.Linear(d + r, a), nn.Linear(r + 2 * f, a)
         self.time_out = nn.Linear(a, 1)
-    def forward(self, hidden, dest_zone_emb, cand_emb, dist, angle, cand_mask):
+    def forward(self, hidden,  # (B, T, d_model) hidden states of the steps
+                dest_zone_emb,   # (B, road_dim) embedding of each trip's destination zone
+                cand_emb,        # (P, road_dim) embeddings of the real candidates, in `cand_mask` order
+                dist,            # (P,) their distance features (`candidate_features`)
+                angle,           # (P,) their angle features
+                cand_mask,       # (B, T, K) True for real candidates
+               ):
         """Logits (B, T, K) (masked candidates -1e9) and standardised log1p-seconds predictions (B, T, K) (masked: 0) for
         hidden (B, T, d) and destination zones (B, r); `cand_emb` (P, r), `dist`, `angle` (P,): the real candidates, in
         `cand_mask` order. Only real (step, candidate) pairs are computed."""
@@ -444,16 +528,17 @@ class Navigator(nn.Module):
 class DecodeState:
     """Incremental decoding state of B sequences: per-layer key and value buffers (B, H, L, dh), step centroids
     (B, L, 2) in km, step times relative to `t0` (B, L), and `n`, the number of steps filled (the same for all rows)."""
-    kv: list
-    xy: torch.Tensor
-    t: torch.Tensor
-    t0: torch.Tensor
-    n: int = 0
+    kv: list                     # per layer, (k, v) buffers (B, H, L, dh)
+    xy: torch.Tensor             # (B, L, 2) step centroids in km
+    t: torch.Tensor              # (B, L) step times (s) relative to t0
+    t0: torch.Tensor             # (B,) each sequence's first entry time (epoch s)
+    n: int = 0                   # steps filled
     @property
     def max_len(self) -> int: return self.xy.shape[1]
     def _steps(self, b): return b[:, :, :self.n] if b.dim() == 4 else b[:, :self.n]
 
-    def take(self, rows: torch.Tensor) -> DecodeState:
+    def take(self, rows: torch.Tensor, # rows to keep, in their new order (duplicates allowed)
+            ) -> DecodeState:
         "A new state holding rows `rows` (duplicates allowed): only the filled steps are copied."
         def pick(b):
             new = b.new_empty((len(rows),) + b.shape[1:])
@@ -462,7 +547,9 @@ class DecodeState:
         return DecodeState([(pick(k), pick(v)) for k, v in self.kv], pick(self.xy), pick(self.t),
                            self.t0.index_select(0, rows), self.n)
 
-    def move(self, dst: torch.Tensor, src: torch.Tensor):
+    def move(self, dst: torch.Tensor, # rows overwritten
+             src: torch.Tensor, # rows copied onto them, one per row of `dst`
+            ):
         "Overwrite rows `dst` with rows `src` in place (filled steps only); no row may be both a source and a destination."
         for b in [b for kv in self.kv for b in kv] + [self.xy, self.t]: self._steps(b)[dst] = self._steps(b)[src]
         self.t0[dst] = self.t0[src]
@@ -470,7 +557,9 @@ class DecodeState:
 # %% ../nbs/03_student.ipynb #c032
 class HOSER(nn.Module):
     "The HOSER student: road/zone encoders, relative causal transformer, destination-aware navigator, time head."
-    def __init__(self, inputs: StudentInputs, config: StudentConfig = StudentConfig()):
+    def __init__(self, inputs: StudentInputs,           # the derived inputs of the city (`prepare_student_inputs`)
+                 config: StudentConfig = StudentConfig(), # the sizes
+                ):
         super().__init__()
         self.config, self.n_roads, self.n_zones = config, inputs.n_roads, inputs.n_zones
         self.time_mean, self.time_std = inputs.time_mean, inputs.time_std
@@ -495,20 +584,28 @@ class HOSER(nn.Module):
         self.ln_f = nn.LayerNorm(d)
         self.navigator = Navigator(c)
 
-    def encode_network(self, roads: torch.Tensor | None = None) -> Network:
+    def encode_network(self, roads: torch.Tensor | None = None, # the roads needed (any shape, repeats allowed); None: all
+                      ) -> Network:
         """Road and zone embeddings (with gradients when training). Given `roads` (any shape, repeats allowed), only
         their rows are computed, exactly, from their receptive field in the road graph; the other rows are zero."""
         rows, road = self.road_encoder(self, roads)
         if roads is not None: road = road.new_zeros(self.n_roads, road.shape[1]).index_copy(0, rows, road)
         return Network(road, self.zone_encoder(self))
 
-    def embed_steps(self, net: Network, roads, times):
+    def embed_steps(self, net: Network, # the encoders' output (`encode_network`)
+                    roads,            # (B, T) road indices
+                    times,            # (B, T) their entry epoch seconds
+                   ):
         "Per-step input (B, T, d_model): gated road + zone embedding, and the periodic time-of-day encoding."
         road, zone = net.road[roads], net.zone[self.road_zone[roads]]
         fused = road + torch.sigmoid(self.gate(torch.cat([road, zone], -1))) * zone
         return torch.cat([fused, self.time(time_of_day_feature(times)).to(fused.dtype)], -1)
 
-    def trajectory_hidden(self, net: Network, roads, times, pad_mask) -> torch.Tensor:
+    def trajectory_hidden(self, net: Network, # the encoders' output (`encode_network`)
+                          roads,            # (B, T) road indices
+                          times,            # (B, T) their entry epoch seconds
+                          pad_mask,         # (B, T) True on padding
+                         ) -> torch.Tensor:
         "Hidden states (B, T, d_model) of a full causal pass; `pad_mask` (B, T) is True on padding."
         x = self.embed_steps(net, roads, times)
         xy, t = self.xy_km[roads], times - times[:, :1]          # relative seconds: int64 epochs do not fit float32
@@ -518,7 +615,12 @@ class HOSER(nn.Module):
         for block in self.blocks: x = block(x, pair, allowed)
         return self.ln_f(x)
 
-    def start(self, net: Network, road0, time0, max_len: int, dtype=None) -> tuple[torch.Tensor, DecodeState]:
+    def start(self, net: Network, # the encoders' output (`encode_network`)
+              road0,              # (B,) first road of each sequence
+              time0,              # (B,) its entry epoch second
+              max_len: int,       # most steps the state will hold
+              dtype=None,         # dtype of the key/value buffers; None: the embeddings'
+             ) -> tuple[torch.Tensor, DecodeState]:
         """Begin decoding B sequences at their first road and time (B,), with room for `max_len` steps and key/value
         buffers of `dtype` (default: the embeddings'). Returns the hidden state (B, d_model) and the decoding state."""
         c, B = self.config, road0.shape[0]
@@ -527,7 +629,11 @@ class HOSER(nn.Module):
         state = DecodeState(kv, self.xy_km.new_empty(B, max_len, 2), time0.new_empty(B, max_len), time0)
         return self.extend(net, state, road0, time0), state
 
-    def extend(self, net: Network, state: DecodeState, road, time) -> torch.Tensor:
+    def extend(self, net: Network,    # the encoders' output (`encode_network`)
+               state: DecodeState,    # the sequences so far (`start`), extended in place
+               road,                  # (B,) the next road of each sequence
+               time,                  # (B,) its entry epoch second
+              ) -> torch.Tensor:
         "Append one step (road, time: (B,)) to `state` in place; the hidden state (B, d_model) of that step."
         n = state.n
         if n == state.max_len: raise ValueError(f"the decoding state is full ({n} steps)")
@@ -539,42 +645,57 @@ class HOSER(nn.Module):
         state.n = n + 1
         return self.ln_f(x)[:, 0]
 
-    def navigate(self, net: Network, hidden, dest, candidates, cand_mask):
+    def navigate(self, net: Network, # the encoders' output (`encode_network`)
+                 hidden,           # (B, T, d_model) hidden states
+                 dest,             # (B,) destination roads
+                 candidates,       # (B, T, K) candidate roads
+                 cand_mask,        # (B, T, K) True for real candidates
+                ):
         "Logits and standardised time predictions (B, T, K) over `candidates` for hidden (B, T, d) and destinations (B,)."
         dist, angle = candidate_features(self.xy_km, self.heading, candidates, cand_mask, dest)
         return self.navigator(hidden, net.zone[self.road_zone[dest]], net.road[candidates[cand_mask]], dist[cand_mask],
                               angle[cand_mask], cand_mask)
 
-    def forward(self, batch: dict, net: Network | None = None) -> dict:
+    def forward(self, batch: dict,            # a training batch (`TrajectoryBatches.batch`)
+                net: Network | None = None, # the encoders' output; None: computed on the batch's roads
+               ) -> dict:
         "Logits and time predictions (B, T, K) for a training batch (see `TrajectoryBatches`)."
         if net is None: net = self.encode_network(torch.cat([batch['roads'].flatten(), batch['candidates'].flatten()]))
         h = self.trajectory_hidden(net, batch['roads'], batch['times'], batch['pad_mask'])
         logits, time_pred = self.navigate(net, h, batch['dest'], batch['candidates'], batch['cand_mask'])
         return dict(logits=logits, time_pred=time_pred)
 
-    def seconds(self, time_pred: torch.Tensor) -> torch.Tensor:
+    def seconds(self, time_pred: torch.Tensor, # standardised log1p-seconds predictions of the time head
+               ) -> torch.Tensor:
         "Seconds from standardised log1p predictions."
         return torch.expm1(time_pred.float() * self.time_std + self.time_mean).clamp(min=0)
 
-def count_parameters(model: nn.Module) -> int:
+def count_parameters(model: nn.Module, # any torch module
+                    ) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 # %% ../nbs/03_student.ipynb #c037
 class TrajectoryBatches:
-    "Padded, device-ready batches of one split of a city, gathered from its ragged store and CSR successors."
-    def __init__(self, city: City, split: str, device='cpu', time_mean: float = 0.0, time_std: float = 1.0):
+    "Padded, device-ready batches of one split of a city, gathered from its ragged store and its candidate table."
+    def __init__(self, city: City,       # the city whose trips and candidate table are read
+                 split: str,             # a key of `city.splits`
+                 device='cpu',           # where the batches are built and returned
+                 time_mean: float = 0.0, # mean of log1p(step seconds) the time targets are standardised with
+                 time_std: float = 1.0,  # their standard deviation (both from `StudentInputs`)
+                ):
         tr = city.splits[split]
         self.split, self.device, self.time_mean, self.time_std = split, torch.device(device), time_mean, time_std
         self.roads, self.times = torch.from_numpy(tr.roads.astype(np.int64)), torch.from_numpy(tr.times)
         self.offsets, self.lengths = torch.from_numpy(tr.offsets), torch.from_numpy(tr.lengths)
-        self.succ_ptr = torch.from_numpy(city.succ_ptr.astype(np.int64)).to(self.device)
-        self.succ_idx = torch.from_numpy(city.succ_idx.astype(np.int64)).to(self.device)
-        self.max_degree = int(city.out_degree().max())
+        self.cand_table, self.mask_table = candidate_table(city, self.device)
         self.pin = self.device.type == 'cuda'
     def __len__(self): return len(self.lengths)
+    @property
+    def max_degree(self) -> int: return self.cand_table.shape[1]
 
-    def batch(self, idx) -> dict:
+    def batch(self, idx, # indices of trajectories in the split (any order)
+             ) -> dict:
         "The padded batch of trajectories `idx` (indices into the split)."
         idx = torch.as_tensor(np.asarray(idx), dtype=torch.int64)
         lens = self.lengths[idx]
@@ -597,10 +718,8 @@ class TrajectoryBatches:
         b['pad_mask'] = steps[None] >= lens[:, None]
         b['step_mask'] = steps[None] < (lens - 1)[:, None]
         b['dest'] = roads.gather(1, (lens - 1)[:, None])[:, 0]
-        start, deg = self.succ_ptr[roads], self.succ_ptr[roads + 1] - self.succ_ptr[roads]
-        k = torch.arange(self.max_degree, device=roads.device)
-        cand_mask = (k < deg[..., None]) & b['step_mask'][..., None]
-        cand = self.succ_idx[torch.where(cand_mask, start[..., None] + k, 0)] * cand_mask
+        cand_mask = self.mask_table[roads] & b['step_mask'][..., None]
+        cand = self.cand_table[roads] * cand_mask
         nxt = torch.cat([roads[:, 1:], roads.new_zeros(B, 1)], 1)
         match = (cand == nxt[..., None]) & cand_mask
         b.update(candidates=cand, cand_mask=cand_mask, label=match.int().argmax(-1), label_found=match.any(-1))
@@ -609,13 +728,12 @@ class TrajectoryBatches:
         b['time_target'] = (torch.log1p(dt.double()) - self.time_mean).float() / self.time_std
         return b
 
-def make_batch(city: City, split: str, idx, device='cpu', inputs: StudentInputs | None = None) -> dict:
-    "One padded batch of trajectories `idx` of `split` (time targets standardised with `inputs` when given)."
-    stats = dict(time_mean=inputs.time_mean, time_std=inputs.time_std) if inputs is not None else {}
-    return TrajectoryBatches(city, split, device, **stats).batch(idx)
-
 # %% ../nbs/03_student.ipynb #c042
-def student_loss(model: nn.Module, batch: dict, time_weight: float = 1.0, outputs: dict | None = None):
+def student_loss(model: nn.Module,           # the student (or its DDP wrapper)
+                 batch: dict,                # a training batch (`TrajectoryBatches.batch`)
+                 time_weight: float = 1.0,   # weight of the time loss
+                 outputs: dict | None = None, # `model(batch)` if already computed; None: computed here
+                ):
     "Vanilla HOSER loss: CE over candidates + time loss on log1p seconds; returns (loss, logs of detached tensors)."
     out = model(batch) if outputs is None else outputs
     m = batch['step_mask']
@@ -629,11 +747,13 @@ def student_loss(model: nn.Module, batch: dict, time_weight: float = 1.0, output
     return loss, dict(loss=loss.detach(), ce=ce.detach(), time=time_loss.detach())
 
 # %% ../nbs/03_student.ipynb #c050
-def markov_next_road_accuracy(city: City, split: str = 'val', road_zone: np.ndarray | None = None) -> dict:
+def markov_next_road_accuracy(city: City,                          # its train trips give the counts
+                              split: str = 'val',                 # the split scored; the counts come from train
+                              road_zone: np.ndarray | None = None, # (N,) zone of each road; None: road-only guess
+                             ) -> dict:
     "Top-1 next-road accuracy on `split` of the most frequent train next road given the road (and destination zone)."
     def steps(tr):
-        inner = np.ones(len(tr.roads), dtype=bool); inner[tr.offsets[1:] - 1] = False
-        i = np.flatnonzero(inner)
+        i = tr.steps
         dest = np.repeat(tr.destinations, tr.lengths)[i]
         return pd.DataFrame(dict(cur=tr.roads[i].astype(np.int64), nxt=tr.roads[i + 1].astype(np.int64),
                                  dz=road_zone[dest] if road_zone is not None else 0))
