@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .data import atomic_write
+from .data import atomic_write, document_parameters
 from .generation import read_generated
 from .metrics import METRICS, trajectory_features
 
@@ -307,3 +307,6 @@ def paired_summary(pc: pd.DataFrame, # vanilla vs distilled, as returned by `pai
         out.append(f"In all, {len(tested)} paired tests; at the 5% level about {0.05 * len(tested):.1f} would come out "
                    f"'different' by chance alone, and {int((tested.p_value < 0.05).sum())} did.")
     return '\n'.join(out)
+
+# %% ../nbs/08_analysis.ipynb #c039
+document_parameters(globals())   # parameter comments into docstrings, for help()

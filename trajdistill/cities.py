@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import load_city, write_city, city_summary, trip_stats, polyline_centroid, City
+from .data import load_city, write_city, city_summary, trip_stats, polyline_centroid, City, document_parameters
 from .simulate import (SimParams, RoadNetwork, simulate_trips, simulate_gravity_trips, split_trips,
                                   distinct_routes_per_od)
 
@@ -357,3 +357,6 @@ def network_map(city: City,
                         tooltip=f"trip {i}: {len(tr[i][0])} roads").add_to(trips)
     trips.add_to(m); folium.LayerControl().add_to(m)
     return m
+
+# %% ../nbs/00b_cities.ipynb #c035
+document_parameters(globals())   # parameter comments into docstrings, for help()

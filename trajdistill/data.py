@@ -4,13 +4,14 @@
 
 # %% ../nbs/00_data.ipynb #c002
 from __future__ import annotations
-import csv, dataclasses, gzip, hashlib, io, json, re, os, tempfile, warnings, zlib
+import csv, dataclasses, gzip, hashlib, inspect, io, json, re, os, tempfile, warnings, zlib
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from fastcore.docments import docments
 from tqdm.auto import tqdm
 
 # %% auto #0
@@ -20,7 +21,7 @@ __all__ = ['GEO_COLUMNS', 'REL_COLUMNS', 'TRAJ_COLUMNS', 'EARTH_RADIUS_KM', 'MAX
            'build_csr', 'transition_index', 'read_transitions', 'ragged_arange', 'read_trajectories',
            'default_cache_dir', 'atomic_write', 'read_trip_source', 'load_city', 'format_timestamps',
            'trajectories_frame', 'write_city', 'make_grid_city', 'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint',
-           'hold_out_validation', 'trip_stats', 'city_summary', 'plot_trip_distributions']
+           'hold_out_validation', 'trip_stats', 'city_summary', 'plot_trip_distributions', 'document_parameters']
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
@@ -965,3 +966,20 @@ def plot_trip_distributions(city: City,
         sns.histplot(st[col], ax=ax, bins=40 if col != 'hour' else 24, stat='density'); ax.set_xlabel(label)
     fig.suptitle(f"{city.name} ({split}, {len(st):,} trips, trips: {city.trip_source})"); fig.tight_layout()
     return fig
+
+# %% ../nbs/00_data.ipynb #c083
+def document_parameters(namespace: dict, # a module's globals(); its `__all__` names what is public
+                       ) -> None:
+    "Append the parameter comments (docments) of each public function and method to its docstring, for `help()`."
+    for name in namespace.get('__all__', []):
+        obj = namespace.get(name)
+        if inspect.isclass(obj): targets = [f for k, f in vars(obj).items() if inspect.isfunction(f) and not k.startswith('_') or k == '__init__']
+        else: targets = [obj] if inspect.isfunction(obj) else []
+        for f in targets:
+            if f.__module__ != namespace.get('__name__') or 'Parameters:' in (f.__doc__ or ''): continue
+            try: notes = {k: v for k, v in docments(f).items() if v and k != 'return'}
+            except (OSError, TypeError, SyntaxError): continue          # no source to read (generated methods)
+            if notes: f.__doc__ = (f.__doc__ or '') + '\n\nParameters:\n' + '\n'.join(f"    {k}: {v}" for k, v in notes.items())
+
+# %% ../nbs/00_data.ipynb #c085
+document_parameters(globals())

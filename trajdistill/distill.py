@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 
-from .data import City, atomic_write
+from .data import City, atomic_write, document_parameters
 from .state import load_cached
 from .mapping import renormalise_to_candidates, candidate_table, road_cell_tensor, roads_with_shared_candidate_cell
 from .teacher import TeacherLM, prefix_next_token_probs, next_token_logits, load_teacher
@@ -63,8 +63,8 @@ def step_pointers(city: City,
                  ) -> np.ndarray:        # int64 (n_tokens + 1,)
     "CSR-style pointer over the flat steps of a split: out-degree entries per step, none for a trajectory's last road."
     tr = city.splits[split]
-    counts = city.out_degree()[tr.roads].astype(np.int64)
-    counts[tr.offsets[1:] - 1] = 0
+    counts = np.zeros(len(tr.roads), dtype=np.int64)
+    counts[tr.steps] = city.out_degree()[tr.roads[tr.steps]]
     return np.concatenate([[0], np.cumsum(counts)])
 
 # %% ../nbs/05_distillation.ipynb #c011
@@ -207,3 +207,6 @@ class DistillationLoss:
         logs.update(loss=total.detach(), student_loss=loss.detach(), kl=kl.detach(), teacher_agreement=agree.detach(),
                     collision_frac=(collision.sum() / n).detach(), degenerate_frac=(degenerate.sum() / n).detach())
         return total, logs
+
+# %% ../nbs/05_distillation.ipynb #c027
+document_parameters(globals())   # parameter comments into docstrings, for help()

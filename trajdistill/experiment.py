@@ -13,10 +13,10 @@ import numpy as np
 import torch
 
 from .data import (City, DataError, Trajectories, load_city, resolve_city, trip_stats, haversine_km,
-                              od_disjoint, hold_out_validation)
+                              od_disjoint, hold_out_validation, document_parameters)
 from .state import read_json, write_json, file_hash
 from .mapping import Grid, road_to_cell, roads_with_shared_candidate_cell
-from .loop import TrainConfig, load_checkpoint, resolve_device
+from .loop import TrainConfig, load_checkpoint, resolve_device, say
 from .teacher import TEACHER_PRESETS, TeacherLM, TeacherConfig, TeacherTrainConfig, train_teacher, load_teacher
 from .student import HOSER, StudentConfig, TrajectoryBatches, prepare_student_inputs, student_loss
 from .training import Trainer, evaluate_next_road
@@ -27,7 +27,7 @@ from .metrics import METRICS, evaluate, noise_floor
 
 # %% auto #0
 __all__ = ['RULES', 'VAL_FRACTION', 'SMALL_POOL', 'EMPTY_POOL', 'ExperimentConfig', 'ConfigError', 'check_config', 'environment',
-           'say', 'runnable_tasks', 'adapt_threads', 'stage', 'RunLocked', 'out_dir_lock', 'experiment_city', 'run_key',
+           'runnable_tasks', 'adapt_threads', 'stage', 'RunLocked', 'out_dir_lock', 'experiment_city', 'run_key',
            'stage_fields', 'train_config', 'teacher_train_config', 'distill_config', 'teacher_dir', 'fit_teacher',
            'fit_student', 'baseline_generators', 'generate_or_load', 'metric_record', 'metric_records',
            'noise_floor_records', 'request_slices', 'slice_records', 'step_slices', 'evaluate_protocol',
@@ -173,10 +173,6 @@ def environment() -> dict:
                 cuda=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
 
 # %% ../nbs/09_experiment.ipynb #c011
-def say(message: str): # one line of progress
-    "A progress line on stderr: papermill and terminals show it while the run goes on."
-    print(f"[trajdistill {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
 def runnable_tasks(samples: int = 5,        # reads of /proc/loadavg
                    interval: float = 0.05,  # seconds between reads
                   ) -> int | None:
@@ -581,3 +577,6 @@ def run_experiment(config: ExperimentConfig, # every parameter (checked first)
         log_run(run_dir, 'finished', seeds=seeds)
     say(f"done: seeds {seeds} in {run_dir/'metrics.json'}")
     return run_dir
+
+# %% ../nbs/09_experiment.ipynb #c019
+document_parameters(globals())   # parameter comments into docstrings, for help()

@@ -19,7 +19,7 @@ from numba import njit
 from tqdm.auto import tqdm
 
 from .data import (City, Trajectories, DataError, format_timestamps, od_disjoint, atomic_write, entry_times,
-                              transition_index)
+                              transition_index, document_parameters)
 from .simulate import SimParams, RoadNetwork, route_trips, travel_seconds
 from .mapping import candidate_table
 from .loop import amp_settings, autocast
@@ -573,3 +573,6 @@ def generate_student(model,                   # a trained student (`trajdistill.
     finally:
         model.train(was_training)
     return make_generated([r for r, _ in res], [t for _, t in res], destinations)
+
+# %% ../nbs/06_generation.ipynb #c058
+document_parameters(globals())   # parameter comments into docstrings, for help()

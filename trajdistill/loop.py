@@ -4,7 +4,7 @@
 
 # %% ../nbs/00d_loop.ipynb #c002
 from __future__ import annotations
-import json, math, os, random, time
+import json, math, os, random, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, is_dataclass
 from pathlib import Path
@@ -15,13 +15,14 @@ import torch.nn as nn
 import torch.distributed as dist
 from tqdm.auto import tqdm
 
-from .data import atomic_write
+from .data import atomic_write, document_parameters
 from .state import load_torch
 
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'TrainConfig', 'resolve_device', 'training_device', 'amp_settings', 'autocast',
-           'bucketed_batches', 'warmup_cosine', 'decay_groups', 'make_optimizer', 'rng_state', 'set_rng_state',
-           'seed_everything', 'load_checkpoint', 'check_resumable', 'NonFiniteLoss', 'NonFiniteWatch', 'TrainingLoop']
+           'bucketed_batches', 'warmup_cosine', 'decay_groups', 'make_optimizer', 'count_parameters', 'rng_state',
+           'set_rng_state', 'seed_everything', 'load_checkpoint', 'check_resumable', 'NonFiniteLoss', 'NonFiniteWatch',
+           'say', 'TrainingLoop']
 
 # %% ../nbs/00d_loop.ipynb #c005
 @dataclass
@@ -148,6 +149,11 @@ def make_optimizer(model: nn.Module, config: TrainConfig,
     opt = torch.optim.AdamW(decay_groups(model, config.weight_decay), lr=config.lr, betas=(config.beta1, config.beta2))
     factor = warmup_cosine(total_steps, config.warmup(total_steps), config.min_lr / config.lr)
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, factor)
+
+def count_parameters(model: nn.Module, # any torch module
+                    ) -> int:
+    "Number of trainable parameters (a tied weight counted once)."
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 # %% ../nbs/00d_loop.ipynb #c017
 def rng_state() -> dict:
@@ -351,6 +357,10 @@ class _LoopSteps(_LoopCheckpoints):
         return dict(out, train_seconds=dt, batches_per_s=done / dt)
 
 # %% ../nbs/00d_loop.ipynb #c032
+def say(message: str): # one line of progress
+    "A progress line on stderr: papermill (with --log-output) and terminals show it while the run goes on."
+    print(f"[trajdistill {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
 class TrainingLoop(_LoopSteps):
     "Trains `model` on a batch source with a loss `(model, batch) -> (loss, logs)`, validating and checkpointing every epoch."
     def validate(self) -> dict:
@@ -369,8 +379,15 @@ class TrainingLoop(_LoopSteps):
         self.history.append(row)
         self.save('last.pt')
         self.write_log()
-        if self.config.progress and self.rank == 0:
-            tqdm.write(f"epoch {self.epoch}: train loss {row.get('train_loss', math.nan):.4f}, {self.monitor} {value:.4f}")
+        if self.config.progress and self.rank == 0: say(self.epoch_line(row))
+
+    def epoch_line(self, row: dict) -> str: # the finished epoch's row of the history
+        "One line per epoch: losses, the monitored value, the epoch's time and the time left at that pace."
+        left = (self.config.epochs - self.epoch) * row['train_seconds']
+        name = type(self.model).__name__ + (f" ({self.run_dir.name})" if self.run_dir is not None else '')
+        return (f"{name} epoch {self.epoch}/{self.config.epochs}: train loss {row.get('train_loss', math.nan):.4f}, "
+                f"{self.monitor} {row[self.monitor]:.4f}, {row['train_seconds']:.0f} s"
+                + (f", about {left / 60:.1f} min left" if left else ''))
 
     def fit(self, resume: bool = False,           # continue from run_dir/last.pt if there is one
             stop_after: int | None = None,        # stop after this epoch; None: `config.epochs`
@@ -392,3 +409,6 @@ class TrainingLoop(_LoopSteps):
         "Rewrite run_dir/metrics.jsonl from the history (atomically): one row per finished epoch, never a duplicate."
         if self.rank == 0 and self.run_dir is not None:
             atomic_write(self.run_dir/'metrics.jsonl', lambda p: Path(p).write_text(''.join(json.dumps(r) + '\n' for r in self.history)))
+
+# %% ../nbs/00d_loop.ipynb #c035
+document_parameters(globals())   # parameter comments into docstrings, for help()

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .data import City, EARTH_RADIUS_KM, haversine_km, ragged_arange, transition_index
+from .data import City, EARTH_RADIUS_KM, haversine_km, ragged_arange, transition_index, document_parameters
 
 # %% auto #0
 __all__ = ['M_PER_DEG_LAT', 'Grid', 'road_to_cell', 'road_cell_tensor', 'roads_with_shared_candidate_cell', 'collision_stats',
@@ -268,3 +268,6 @@ def candidate_table(city: City,
     idx = torch.from_numpy(city.succ_idx.astype(np.int64))
     cand = torch.where(mask, idx[torch.where(mask, ptr[:, None] + k, 0).clamp(max=max(len(idx) - 1, 0))], 0)
     return cand.to(device), mask.to(device)
+
+# %% ../nbs/01_mapping.ipynb #c034
+document_parameters(globals())   # parameter comments into docstrings, for help()

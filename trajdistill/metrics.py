@@ -7,10 +7,9 @@ from __future__ import annotations
 import math
 import numpy as np
 import pandas as pd
-from numba import prange
 from scipy.stats import entropy
 
-from .data import City, Trajectories, haversine_km, EARTH_RADIUS_KM
+from .data import City, Trajectories, haversine_km, EARTH_RADIUS_KM, document_parameters
 from .generation import cached_njit
 
 # %% auto #0
@@ -84,12 +83,12 @@ def _pair_metrics(a, b, radius_km, eps_m, paper_edr):
         if col_min[j] > h: h = col_min[j]
     return h, dtw_prev[m], edr_prev[m] / max(n, m)
 
-@cached_njit(parallel=True)
+@cached_njit()
 def _pairs_kernel(pa, oa, pb, ob, radius_km, eps_m, paper):
     "Hausdorff, exact DTW, EDR (and in paper mode fastdtw(b, a)) of pair k = (pa[oa[k]:oa[k+1]], pb[ob[k]:ob[k+1]])."
     n = len(oa) - 1
     out = np.full((n, 4), np.nan)
-    for k in prange(n):
+    for k in range(n):
         a, b = pa[oa[k]:oa[k + 1]], pb[ob[k]:ob[k + 1]]
         h, d, e = _pair_metrics(a, b, radius_km, eps_m, paper)
         out[k, 0] = h; out[k, 1] = d; out[k, 2] = e
@@ -221,7 +220,7 @@ def pairwise_local_metrics(generated,             # K point sequences: (n, 2) [l
                            mode: str = 'fixed',   # 'fixed' or 'paper' (adds dtw_exact_km; dtw_km is fastdtw)
                            eps_m: float = 100.0,  # EDR match threshold (m)
                           ) -> pd.DataFrame:
-    "Hausdorff (km), DTW (km) and EDR of each (generated[k], real[k]) pair, in parallel."
+    "Hausdorff (km), DTW (km) and EDR of each (generated[k], real[k]) pair."
     _check_mode(mode)
     pg, og = as_ragged(generated); pr, orr = as_ragged(real)
     if len(og) != len(orr): raise ValueError(f"{len(og) - 1} generated vs {len(orr) - 1} real sequences: pairs need equal counts")
@@ -420,3 +419,6 @@ def noise_floor(city: City,
     sample, ref = matched_reference(city, split, np.arange(len(tr)) if pool is None else pool, np.unique(chosen), seed)
     real = tr.subset(sample)
     return evaluate(real, tr.subset(ref), city, mode, requested_dest=real.destinations)
+
+# %% ../nbs/07_metrics.ipynb #c046
+document_parameters(globals())   # parameter comments into docstrings, for help()

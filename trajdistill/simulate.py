@@ -13,7 +13,7 @@ import pandas as pd
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra, connected_components
 
-from .data import Trajectories, City, haversine_km, build_csr, entry_times
+from .data import Trajectories, City, haversine_km, build_csr, entry_times, document_parameters
 
 # %% auto #0
 __all__ = ['CLASS_SPEED_KMH', 'DEFAULT_SPEED_KMH', 'CLASS_RANK', 'WEEKDAY_PROFILE', 'WEEKEND_PROFILE', 'WEEKEND_SHARE',
@@ -390,3 +390,6 @@ def oracle_next_road_distribution(net: RoadNetwork, params: SimParams,
     if not consistent.any(): consistent[:] = True          # no state explains the prefix: back to the prior
     choice = hops[consistent, prefix[-1]]
     return pd.Series(choice).value_counts(normalize=True).sort_index().rename('p')
+
+# %% ../nbs/00a_simulator.ipynb #c050
+document_parameters(globals())   # parameter comments into docstrings, for help()

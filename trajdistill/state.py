@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 
-from .data import atomic_write
+from .data import atomic_write, document_parameters
 
 # %% auto #0
 __all__ = ['StateError', 'write_json', 'read_json', 'load_torch', 'file_hash', 'load_cached']
@@ -67,3 +67,6 @@ def load_cached(path, # a derived cache file
         try: path.unlink()
         except OSError: pass                  # a read-only cache: the value is recomputed, just not stored
         return None
+
+# %% ../nbs/00c_state.ipynb #c016
+document_parameters(globals())   # parameter comments into docstrings, for help()

@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch_geometric.nn import GATv2Conv, GCNConv
 from torch_geometric.nn.conv.gcn_conv import gcn_norm
 
-from .data import City, Trajectories, atomic_write, default_cache_dir, transition_index, EARTH_RADIUS_KM
+from .data import City, Trajectories, atomic_write, default_cache_dir, transition_index, EARTH_RADIUS_KM, document_parameters
 from .mapping import candidate_table
 from .state import load_cached
 
@@ -25,7 +25,7 @@ __all__ = ['StudentConfig', 'n_zones_for', 'road_graph', 'kahip_zones', 'zone_tr
            'prepare_student_inputs', 'synthetic_student_inputs', 'Network', 'RoadGraph', 'receptive_field',
            'edge_blocks', 'GATv2Aggregate', 'gatv2', 'RoadEncoder', 'ZoneEncoder', 'pair_features', 'RelativeAttention',
            'Block', 'time_of_day_feature', 'PeriodicTime', 'candidate_features', 'Navigator', 'DecodeState', 'HOSER',
-           'count_parameters', 'TrajectoryBatches', 'student_loss', 'markov_next_road_accuracy']
+           'TrajectoryBatches', 'student_loss', 'markov_next_road_accuracy']
 
 # %% ../nbs/03_student.ipynb #c005
 @dataclass
@@ -670,11 +670,6 @@ class HOSER(nn.Module):
         "Seconds from standardised log1p predictions."
         return torch.expm1(time_pred.float() * self.time_std + self.time_mean).clamp(min=0)
 
-def count_parameters(model: nn.Module, # any torch module
-                    ) -> int:
-    "Number of trainable parameters."
-    return sum(p.numel() for p in model.parameters() if p.requires_grad)
-
 # %% ../nbs/03_student.ipynb #c037
 class TrajectoryBatches:
     "Padded, device-ready batches of one split of a city, gathered from its ragged store and its candidate table."
@@ -771,3 +766,6 @@ def markov_next_road_accuracy(city: City,                          # its train t
         out['seen_road_dest_zone'] = float((~np.isnan(zg)).mean())
         out['markov_road_dest_zone'] = float((np.where(np.isnan(zg), road_guess, zg) == ev.nxt).mean())
     return out
+
+# %% ../nbs/03_student.ipynb #c056
+document_parameters(globals())   # parameter comments into docstrings, for help()

@@ -15,10 +15,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 
-from .data import City, Trajectories
+from .data import City, Trajectories, document_parameters
 from .state import load_torch
 from .mapping import Grid
-from .loop import TrainConfig, TrainingLoop, autocast, training_device
+from .loop import TrainConfig, TrainingLoop, autocast, count_parameters, training_device
 
 # %% auto #0
 __all__ = ['TEACHER_PRESETS', 'OLD_SHAPE_NAMES', 'tokenise', 'TeacherConfig', 'attention_mask', 'KVCache', 'SelfAttention',
@@ -186,12 +186,6 @@ class TeacherLM(nn.Module):
     @staticmethod
     def _init(m):
         if isinstance(m, (nn.Linear, nn.Embedding)): nn.init.normal_(m.weight, 0.0, 0.02)
-
-    def n_params(self, exclude_positions: bool = False, # leave out the position embedding (it grows with block_size)
-                ) -> int:
-        "Number of parameters (the tied head counted once)."
-        n = sum(p.numel() for p in self.parameters())
-        return n - self.wpe.weight.numel() if exclude_positions else n
 
     def _embed(self, tokens, start: int):
         T = tokens.shape[1]
@@ -443,7 +437,7 @@ def load_teacher(path,         # best.pt or last.pt written by `train_teacher`
 # %% ../nbs/02_teacher.ipynb #c033
 def count_params(config: TeacherConfig) -> int:
     "Parameters of a teacher of this config (built on the meta device)."
-    with torch.device('meta'): return TeacherLM(config).n_params()
+    with torch.device('meta'): return count_parameters(TeacherLM(config))
 
 # %% ../nbs/02_teacher.ipynb #c036
 @torch.no_grad()
@@ -589,3 +583,6 @@ def plot_pr_curves(result: dict,    # as returned by `anomaly_eval`
         ax.set(xlabel='recall', ylabel='precision', title=kind, xlim=(0, 1), ylim=(0, 1.02)); ax.legend(loc='lower left')
     fig.suptitle(title); fig.tight_layout()
     return fig
+
+# %% ../nbs/02_teacher.ipynb #c048
+document_parameters(globals())   # parameter comments into docstrings, for help()

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 import torch.distributed as dist
 
-from .data import City, load_city
+from .data import City, load_city, document_parameters
 from .loop import TrainConfig, TrainingLoop, training_device, autocast
 from .student import TrajectoryBatches, HOSER, StudentConfig, prepare_student_inputs, student_loss
 
@@ -120,3 +120,6 @@ if __name__ == '__main__' and 'LOCAL_RANK' in os.environ:   # only under torchru
         agree = all(torch.equal(sums[0], s) for s in sums)
         print(f"DDP world {dist.get_world_size()}: ranks agree: {agree}")
     dist.destroy_process_group()
+
+# %% ../nbs/04_training.ipynb #c004
+document_parameters(globals())   # parameter comments into docstrings, for help()
