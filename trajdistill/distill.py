@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from tqdm.auto import tqdm
 
 from .data import City, atomic_write, document_parameters
 from .state import load_cached
@@ -99,7 +98,7 @@ def compute_teacher_targets(teacher: TeacherLM, city: City,
     bounds = np.searchsorted(tr.offsets, np.arange(0, tr.offsets[-1], rows_per_chunk))
     bounds = np.unique(np.concatenate([bounds, [len(tr)]]))
     cand_table, mask_table = candidate_table(city)
-    for a, b in tqdm(list(zip(bounds[:-1], bounds[1:])), desc='teacher targets', disable=not progress, leave=False):
+    for a, b in progress_bar(list(zip(bounds[:-1], bounds[1:])), progress, desc='teacher targets', leave=False):
         probs, _ = prefix_next_token_probs(teacher, tr, road_cell, np.arange(a, b), window=config.window,
                                            device=device, dtype=dtype, batch_size=max(1, b - a))
         flat = np.arange(tr.offsets[a], tr.offsets[b])

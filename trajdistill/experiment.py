@@ -478,6 +478,7 @@ def evaluate_protocol(config: ExperimentConfig, city: City,
     records += noise_floor_records(city, protocol, req.source_index, seed, tags, note)
     return records, slices, dict(split=split, source_index=req.source_index.tolist(), files=files)
 
+# %% ../nbs/09_experiment.ipynb #c041
 def evaluate_seed(config: ExperimentConfig, city: City,
                   road_cell,       # (N,) cell token of each road on the teacher's grid
                   students: dict,  # name -> (trained HOSER, hash of its checkpoint)

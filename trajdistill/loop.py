@@ -22,7 +22,7 @@ from .state import load_torch
 __all__ = ['RESUME_MAY_CHANGE', 'TrainConfig', 'resolve_device', 'training_device', 'amp_settings', 'autocast',
            'bucketed_batches', 'warmup_cosine', 'decay_groups', 'make_optimizer', 'count_parameters', 'rng_state',
            'set_rng_state', 'seed_everything', 'load_checkpoint', 'check_resumable', 'NonFiniteLoss', 'NonFiniteWatch',
-           'say', 'TrainingLoop']
+           'progress_bar', 'say', 'TrainingLoop']
 
 # %% ../nbs/00d_loop.ipynb #c005
 @dataclass
@@ -302,6 +302,11 @@ class _LoopCheckpoints(_LoopState):
         return self
 
 # %% ../nbs/00d_loop.ipynb #c029
+def progress_bar(iterable, show: bool = True, # False: no bar; True: a bar unless TQDM_DISABLE=1 is set
+                 **kw):                       # more `tqdm` arguments: desc, leave, unit ...
+    "A tqdm bar over `iterable`. A shown bar still obeys TQDM_DISABLE=1, which papermill runs set (lines, not frozen bars)."
+    return tqdm(iterable, **kw, **({} if show else dict(disable=True)))
+
 class _LoopSteps(_LoopCheckpoints):
     "Optimiser steps and epochs of a `_LoopCheckpoints`."
     def train_step(self, batch,                  # one micro-batch from the batch source
@@ -336,8 +341,8 @@ class _LoopSteps(_LoopCheckpoints):
         start = (self.step - self.epoch * self.steps_per_epoch) * c.accum_steps
         watch = NonFiniteWatch(self.device, 1 if self.device.type == 'cpu' else c.log_every)   # CPU: checks are free
         sums, done = {}, 0
-        bar = tqdm(range(start, len(batches)), desc=f"epoch {self.epoch + 1}/{c.epochs}", leave=False, mininterval=1,
-                   disable=not c.progress or self.rank != 0)
+        bar = progress_bar(range(start, len(batches)), c.progress and self.rank == 0, desc=f"epoch {self.epoch + 1}/{c.epochs}",
+                           leave=False, mininterval=1)
         t0 = time.perf_counter()
         for i in bar:
             batch = self.train_batches.batch(batches[i])

@@ -260,6 +260,7 @@ def receptive_field(in_ptr,   # (N + 1,) CSR pointer of every road's in-edges
     dst = lambda deg: torch.repeat_interleave(torch.arange(len(deg), device=deg.device), deg)
     return rows, sizes[::-1], [RoadGraph(pos[in_src[e]], dst(deg), in_attr[e], deg) for e, deg in edges[::-1]]
 
+# %% ../nbs/03_student.ipynb #c058
 def _segment_sum(x, index, n):
     "Rows of `x` summed into `n` rows by `index`."
     return x.new_zeros((n,) + x.shape[1:]).index_add_(0, index, x)
@@ -339,6 +340,7 @@ def gatv2(conv: GATv2Conv,       # the layer whose parameters are used
                                    block)
     return out + conv.bias
 
+# %% ../nbs/03_student.ipynb #c060
 class RoadEncoder(nn.Module):
     "Road features -> 2 GATv2 layers over the road graph (edge features: heading difference, transition flag)."
     def __init__(self, inputs: StudentInputs, # road count and road classes

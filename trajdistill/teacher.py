@@ -130,6 +130,7 @@ class KVCache:
         self.k[layer, :, :, self.length:end] = k; self.v[layer, :, :, self.length:end] = v
         return self.k[layer, :, :, :end], self.v[layer, :, :, :end]
 
+# %% ../nbs/02_teacher.ipynb #c050
 class SelfAttention(nn.Module):
     "Multi-head self-attention through scaled_dot_product_attention, no biases."
     def __init__(self, c: TeacherConfig):
@@ -165,6 +166,7 @@ class Block(nn.Module):
         x = x + self.attn(self.ln1(x), mask, cache, layer)
         return x + self.mlp(self.ln2(x))
 
+# %% ../nbs/02_teacher.ipynb #c052
 class TeacherLM(nn.Module):
     "LM-TAD-style decoder over grid-cell tokens; output layer tied to the token embedding."
     def __init__(self, config: TeacherConfig):
