@@ -14,6 +14,7 @@ import torch.nn.functional as F
 
 from .data import City, atomic_write, document_parameters
 from .state import load_cached
+from .loop import progress_bar
 from .mapping import renormalise_to_candidates, candidate_table, road_cell_tensor, roads_with_shared_candidate_cell
 from .teacher import TeacherLM, prefix_next_token_probs, next_token_logits, load_teacher
 from .student import student_loss
