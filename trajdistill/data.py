@@ -16,12 +16,20 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['GEO_COLUMNS', 'REL_COLUMNS', 'TRAJ_COLUMNS', 'EARTH_RADIUS_KM', 'MAX_TRIP_DURATION_S', 'SPLITS', 'HOSER_DATASET_URL',
-           'BENCHMARK_CITIES', 'DataError', 'ValidationReport', 'find_file', 'parse_highway', 'parse_coordinates',
-           'geometry_problem', 'polyline_centroid', 'read_roads', 'haversine_km', 'Trajectories', 'entry_times', 'City',
-           'build_csr', 'transition_index', 'read_transitions', 'ragged_arange', 'read_trajectories',
-           'default_cache_dir', 'atomic_write', 'read_trip_source', 'load_city', 'format_timestamps',
-           'trajectories_frame', 'write_city', 'make_grid_city', 'data_dir', 'resolve_city', 'od_pairs', 'od_disjoint',
-           'hold_out_validation', 'trip_stats', 'city_summary', 'plot_trip_distributions', 'document_parameters']
+           'BENCHMARK_CITIES', 'progress_bar', 'DataError', 'ValidationReport', 'find_file', 'parse_highway',
+           'parse_coordinates', 'geometry_problem', 'polyline_centroid', 'read_roads', 'haversine_km', 'Trajectories',
+           'entry_times', 'City', 'build_csr', 'transition_index', 'read_transitions', 'ragged_arange',
+           'read_trajectories', 'default_cache_dir', 'atomic_write', 'read_trip_source', 'load_city',
+           'format_timestamps', 'trajectories_frame', 'write_city', 'make_grid_city', 'data_dir', 'resolve_city',
+           'od_pairs', 'od_disjoint', 'hold_out_validation', 'trip_stats', 'city_summary', 'plot_trip_distributions',
+           'document_parameters']
+
+# %% ../nbs/00_data.ipynb #c087
+def progress_bar(iterable, show: bool = True, # False: never a bar
+                 **kw):                       # more `tqdm` arguments: desc, total, leave, unit ...
+    "A tqdm bar over `iterable` when `show`, unless TQDM_DISABLE=1 is set (papermill runs set it: lines, not frozen bars)."
+    off = not show or os.environ.get('TQDM_DISABLE', '').lower() in ('1', 'true')
+    return tqdm(iterable, **kw, disable=off)
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
@@ -275,7 +283,7 @@ def read_roads(path,                     # roadmap.geo or roadmap.geo.gz
     "Road table, flat (lon, lat) coordinates and their offsets from a roadmap.geo file."
     df, rows = _read_csv(path, GEO_COLUMNS, report)
     keep, coords, geo_ids, seen = [], [], [], {}
-    for i, (row, gid, c) in enumerate(tqdm(zip(rows.tolist(), df.geo_id, df.coordinates), total=len(df),
+    for i, (row, gid, c) in enumerate(progress_bar(zip(rows.tolist(), df.geo_id, df.coordinates), total=len(df),
                                            desc=f"roads {Path(path).name}", leave=False, mininterval=2)):
         if road := _road_row(path, row, gid, c, seen, report): keep.append(i); geo_ids.append(road[0]); coords.append(road[1])
     if not keep: raise DataError(path, None, "no valid roads")
@@ -555,7 +563,7 @@ def read_trajectories(path,                     # train/val/test .csv or .csv.gz
                      ) -> Trajectories:
     "Validated ragged trajectory store from a HOSER train/val/test CSV (road ids mapped to road indices)."
     parts = [_parse_trajectory_rows(df, rows, path, geo_index, succ_ptr, succ_idx, report)
-             for df, rows in tqdm(_csv_chunks(path, TRAJ_COLUMNS, report, chunk_rows), desc=Path(path).name,
+             for df, rows in progress_bar(_csv_chunks(path, TRAJ_COLUMNS, report, chunk_rows), desc=Path(path).name,
                                   leave=False, mininterval=2)]
     if not parts: raise DataError(path, None, "empty split: no trajectories")
     roads, times, lens, rows = (np.concatenate(x) for x in zip(*parts))
@@ -718,7 +726,7 @@ def _read_city(folder: Path, files: dict, strict: bool, data_hash: str) -> City:
     geo_index = pd.Series(np.arange(len(roads)), index=roads.geo_id.to_numpy())
     succ_ptr, succ_idx = read_transitions(files['rel'], geo_index, report)
     splits = {s: read_trajectories(files[s], geo_index, succ_ptr, succ_idx, report)
-              for s in tqdm(SPLITS, desc=f"trajectories {folder.name}", leave=False) if files[s] is not None}
+              for s in progress_bar(SPLITS, desc=f"trajectories {folder.name}", leave=False) if files[s] is not None}
     return City(folder.name, roads, coords, coord_offsets, succ_ptr, succ_idx, splits, road_types, report,
                 data_hash=data_hash, val_source='file' if 'val' in splits else 'none')
 

@@ -13,16 +13,15 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.distributed as dist
-from tqdm.auto import tqdm
 
-from .data import atomic_write, document_parameters
+from .data import atomic_write, document_parameters, progress_bar
 from .state import load_torch
 
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'TrainConfig', 'resolve_device', 'training_device', 'amp_settings', 'autocast',
            'bucketed_batches', 'warmup_cosine', 'decay_groups', 'make_optimizer', 'count_parameters', 'rng_state',
            'set_rng_state', 'seed_everything', 'load_checkpoint', 'check_resumable', 'NonFiniteLoss', 'NonFiniteWatch',
-           'progress_bar', 'say', 'TrainingLoop']
+           'say', 'TrainingLoop']
 
 # %% ../nbs/00d_loop.ipynb #c005
 @dataclass
@@ -302,11 +301,6 @@ class _LoopCheckpoints(_LoopState):
         return self
 
 # %% ../nbs/00d_loop.ipynb #c029
-def progress_bar(iterable, show: bool = True, # False: no bar; True: a bar unless TQDM_DISABLE=1 is set
-                 **kw):                       # more `tqdm` arguments: desc, leave, unit ...
-    "A tqdm bar over `iterable`. A shown bar still obeys TQDM_DISABLE=1, which papermill runs set (lines, not frozen bars)."
-    return tqdm(iterable, **kw, **({} if show else dict(disable=True)))
-
 class _LoopSteps(_LoopCheckpoints):
     "Optimiser steps and epochs of a `_LoopCheckpoints`."
     def train_step(self, batch,                  # one micro-batch from the batch source
