@@ -386,7 +386,7 @@ class TrainingLoop(_LoopSteps):
         name = type(self.model).__name__ + (f" ({self.run_dir.name})" if self.run_dir is not None else '')
         return (f"{name} epoch {self.epoch}/{self.config.epochs}: train loss {row.get('train_loss', math.nan):.4f}, "
                 f"{self.monitor} {row[self.monitor]:.4f}, {row['train_seconds']:.0f} s"
-                + (f", about {left / 60:.1f} min left" if left else ''))
+                + (f", about {left:.0f} s left" if 0 < left < 90 else f", about {left / 60:.1f} min left" if left else ''))
 
     def fit(self, resume: bool = False,           # continue from run_dir/last.pt if there is one
             stop_after: int | None = None,        # stop after this epoch; None: `config.epochs`
