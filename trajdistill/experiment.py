@@ -43,7 +43,8 @@ class ExperimentConfig:
     teacher_epochs: int = 2           # the teacher's `TrainConfig.epochs`
     cell_m: float = 100.0             # teacher grid cell size (metres)
     student_preset: str = 'small'     # model preset of the students: 'small' (CPU) | 'published' (HOSER's sizes)
-    student_epochs: int = 3           # the students' `TrainConfig.epochs`
+    student_epochs: int = 3           # the students' `TrainConfig.epochs` (at most, with `student_patience`)
+    student_patience: int | None = None # early stop after this many epochs without a validation gain; None: never
     student_batch_size: int = 128     # the students' `TrainConfig.batch_size`
     student_lr: float = 1e-3          # the students' `TrainConfig.lr`
     student_train_fraction: float = 1.0 # share of train trajectories the students see (low-data regimes)
@@ -52,7 +53,9 @@ class ExperimentConfig:
     distill_window: int | None = None # teacher context: None is the whole prefix, w the last w tokens
     distill_policy: str = 'split'     # roads sharing a teacher cell: 'split' its mass | 'full'
     distill_source: str = 'cached'    # of the teacher's targets: 'cached' | 'online'
+    search: str = 'beam'              # the students' generation: 'beam' | 'best_first' (`generate_student`)
     beam_width: int = 4               # beam of the students' generation
+    search_budget: int = 5000         # best-first: most roads expanded per request, then it is not reached
     max_steps: int | None = None      # generation step limit; None is twice the longest training trajectory
     n_od: int = 5000                  # OD requests per protocol (HOSER's evaluation size); a smaller pool is used whole
     max_trips: int | None = None      # cap on trajectories per split (quick/tiny runs); None keeps all
@@ -72,7 +75,8 @@ class ExperimentConfig:
         if not self.tiny: return self
         return ExperimentConfig(**{**asdict(self), **dict(teacher_preset='tiny', teacher_epochs=1, student_epochs=1,
                                                           n_od=min(self.n_od, 40), max_trips=min(self.max_trips or 1500, 1500),
-                                                          beam_width=min(self.beam_width, 2))})
+                                                          beam_width=min(self.beam_width, 2),
+                                                          search_budget=min(self.search_budget, 500))})
 
 # %% ../nbs/09_experiment.ipynb #c032
 class ConfigError(ValueError):
@@ -101,7 +105,10 @@ RULES = {   # field -> (test, what it accepts); every field of ExperimentConfig 
     'distill_window': (_optional(_int(1)), "None or an integer >= 1"),
     'distill_policy': (_one_of('split', 'full'), "'split' or 'full'"),
     'distill_source': (_one_of('cached', 'online'), "'cached' or 'online'"),
+    'student_patience': (_optional(_int(1)), "None or an integer >= 1"),
+    'search': (_one_of('beam', 'best_first'), "'beam' or 'best_first'"),
     'beam_width': (_int(1), "an integer >= 1"),
+    'search_budget': (_int(1), "an integer >= 1"),
     'max_steps': (_optional(_int(1)), "None or an integer >= 1"),
     'n_od': (_int(1), "an integer >= 1"),
     'max_trips': (_optional(_int(10)), "None or an integer >= 10"),
@@ -490,8 +497,9 @@ def evaluate_seed(config: ExperimentConfig, city: City,
     slices = [r for name, (model, _) in students.items() for r in step_slices(model, city, road_cell, dict(tags, model=name))]
     max_steps = config.max_steps or int(2 * city.splits['train'].lengths.max())
     generators = {name: (checkpoint, lambda req, m=model: gen_mod.generate_student(
-                      m, city, req.origins, req.destinations, req.departures, beam_width=config.beam_width,
-                      max_steps=max_steps, precision=config.precision))
+                      m, city, req.origins, req.destinations, req.departures, search=config.search,
+                      beam_width=config.beam_width, budget=config.search_budget, max_steps=max_steps,
+                      precision=config.precision))
                   for name, (model, checkpoint) in students.items()}
     generators.update({name: (f"seed{seed}", lambda req, f=f: f(req.origins, req.destinations, req.departures))
                        for name, f in baseline_generators(city, seed).items()})

@@ -27,7 +27,8 @@ __all__ = ['RESUME_MAY_CHANGE', 'TrainConfig', 'resolve_device', 'training_devic
 @dataclass
 class TrainConfig:
     "Optimisation, precision, batching and logging settings of a training run (defaults: the HOSER students' recipe)."
-    epochs: int = 25                  # passes over the train split
+    epochs: int = 25                  # passes over the train split (at most: see `patience`)
+    patience: int | None = None       # stop once the monitored value has not improved for this many epochs; None: never
     batch_size: int = 256             # items (trajectories) per micro-batch
     lr: float = 1e-3                  # peak learning rate (AdamW), reached after the warm-up
     min_lr: float = 0.0               # learning rate at the end of the cosine decay
@@ -380,6 +381,17 @@ class TrainingLoop(_LoopSteps):
         self.write_log()
         if self.config.progress and self.rank == 0: say(self.epoch_line(row))
 
+    def epochs_without_gain(self) -> int:
+        "Finished epochs since the monitored value last improved (all of them if it never did)."
+        h, key = self.history, f"best_{self.monitor}"
+        improved = [0] + [i for i in range(1, len(h)) if h[i][key] != h[i - 1][key]]
+        return len(h) - 1 - improved[-1] if h else 0
+
+    def stops_early(self) -> bool:
+        "Whether `patience` epochs have passed without a gain (early stopping; best.pt holds the best epoch)."
+        p = self.config.patience
+        return p is not None and self.epochs_without_gain() >= p
+
     def epoch_line(self, row: dict) -> str: # the finished epoch's row of the history
         "One line per epoch: losses, the monitored value, the epoch's time and the time left at that pace."
         left = (self.config.epochs - self.epoch) * row['train_seconds']
@@ -392,16 +404,19 @@ class TrainingLoop(_LoopSteps):
             stop_after: int | None = None,        # stop after this epoch; None: `config.epochs`
             max_steps: int | None = None,         # stop after this many optimiser steps in all (mid-epoch: last.pt)
            ) -> list:
-        "Train to `config.epochs` (or `stop_after` / `max_steps`), resuming from run_dir/last.pt if asked; every epoch's row."
+        "Train to `config.epochs` (or `stop_after` / `max_steps` / early stop), resuming from run_dir/last.pt if asked; every epoch's row."
         last = None if self.run_dir is None else self.run_dir/'last.pt'
         if resume and last is not None and last.exists(): self.load(last)
         elif self.step == 0: seed_everything(self.config.seed)
         end = self.config.epochs if stop_after is None else min(stop_after, self.config.epochs)
-        while self.epoch < end and (max_steps is None or self.step < max_steps):
+        while self.epoch < end and (max_steps is None or self.step < max_steps) and not self.stops_early():
             row = self.train_epoch(max_steps)
             if self.step < (self.epoch + 1) * self.steps_per_epoch:     # stopped mid-epoch by max_steps
                 self.save('last.pt'); break
             self.end_epoch(row)
+            if self.stops_early() and self.rank == 0:
+                say(f"early stop after epoch {self.epoch}: {self.monitor} has not improved for {self.config.patience} "
+                    f"epoch(s), best {self.best:.4f} (best.pt)")
         return self.history
 
     def write_log(self):
