@@ -21,15 +21,16 @@ from .data import (City, Trajectories, DataError, format_timestamps, od_disjoint
                               transition_index, document_parameters)
 from .simulate import SimParams, RoadNetwork, route_trips, travel_seconds
 from .mapping import candidate_table
+from .student import DecodeState
 from .loop import amp_settings, autocast, progress_bar
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'request_arrays', 'Generated', 'make_generated',
-           'generated_frame', 'write_generated', 'generated_file', 'read_generated', 'free_flow_speed', 'road_seconds',
-           'cached_njit', 'shortest_path_roads', 'generate_shortest_path', 'transition_counts', 'generate_markov',
-           'simulator_params', 'generate_oracle', 'place_children', 'Beam', 'beam_start', 'candidate_log_probs',
-           'beam_expand', 'Selection', 'beam_select', 'beam_append', 'beam_retire', 'beam_compact', 'generate_student',
-           'Frontier', 'best_first_expand', 'length_chunks']
+__all__ = ['PROTOCOLS', 'BEST_FIRST_NODES', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'request_arrays', 'Generated',
+           'make_generated', 'generated_frame', 'write_generated', 'generated_file', 'read_generated',
+           'free_flow_speed', 'road_seconds', 'cached_njit', 'shortest_path_roads', 'generate_shortest_path',
+           'transition_counts', 'generate_markov', 'simulator_params', 'generate_oracle', 'place_children', 'Beam',
+           'beam_start', 'candidate_log_probs', 'beam_expand', 'Selection', 'beam_select', 'beam_append', 'beam_retire',
+           'beam_compact', 'generate_student', 'Frontier', 'NodeStates', 'best_first_expand', 'length_chunks']
 
 # %% ../nbs/06_generation.ipynb #c005
 PROTOCOLS = ('train_od', 'test_od', 'od_disjoint')
@@ -579,7 +580,8 @@ def generate_student(model,                   # a trained student (`trajdistill.
             net = model.encode_network() if net is None else net
             tables = candidate_table(city, dev)
             if search == 'best_first':
-                res = _best_first(model, net, tables, origins, destinations, departures, budget, max_steps, batch_size)
+                res = _best_first(model, net, tables, origins, destinations, departures, budget, max_steps, batch_size,
+                                  amp_dtype or next(model.parameters()).dtype)
             else:
                 o, d, t0 = (torch.as_tensor(a, device=dev) for a in (origins, destinations, departures))
                 res = []
@@ -598,9 +600,10 @@ class Frontier:
                  dest: int,         # destination road
                  departure: int,    # departure epoch second
                 ):
-        self.dest, self.expanded, self.answer, self.pushed = dest, set(), None, 1
+        self.dest, self.departure, self.expanded, self.answer, self.pushed = dest, departure, set(), None, 1
         self.heap = [(-0.0, 0, -1, origin, departure)]     # (-score, push order, parent node, road, entry time)
         self.parent, self.road, self.time, self.score, self.depth = [], [], [], [], []   # expanded nodes
+        self.slot = []                                      # each expanded node's slot in `NodeStates`
 
     def path(self, node: int, # an expanded node
             ) -> tuple[np.ndarray, np.ndarray]:
@@ -639,54 +642,125 @@ class Frontier:
             heapq.heappush(self.heap, (-(self.score[node] + lp), self.pushed, node, c, self.time[node] + s))
             self.pushed += 1
 
+# %% ../nbs/06_generation.ipynb #c071
+class NodeStates:
+    """The decoding state of every node the searches in progress have expanded, one slot per node: per layer its key
+    and value (H, dh), its centroid (km), its time since the departure, and its parent's slot (-1 at the origin)."""
+    def __init__(self, model,            # the student (its `config` gives the layers, heads and width)
+                 device, dtype,          # where and in what dtype keys and values are kept
+                 capacity: int = 4096,   # slots allocated at first; doubled when full
+                ):
+        c = model.config
+        self.kv = torch.empty(capacity, c.n_layers, 2, c.n_heads, c.d_model // max(c.n_heads, 1), device=device, dtype=dtype)
+        self.xy = torch.empty(capacity, 2, device=device)
+        self.t = torch.empty(capacity, dtype=torch.int64, device=device)
+        self.parent, self.n = np.empty(capacity, np.int64), 0
+
+    def chains(self, parents: np.ndarray, # (R,) slot of each row's parent (-1: none)
+              ) -> np.ndarray:
+        "(R, D) slots of each row's ancestors, nearest first, padded with -1 (D: the longest chain)."
+        cols, ids = [], parents
+        while (ids >= 0).any():
+            cols.append(ids)
+            ids = np.where(ids >= 0, self.parent[np.maximum(ids, 0)], -1)
+        return np.stack(cols, 1) if cols else np.full((len(parents), 0), -1, np.int64)
+
+    def gather(self, chains: np.ndarray, # (R, D) ancestor slots (`chains`)
+               t0: torch.Tensor,         # (R,) departure of each row's OD (epoch s)
+              ) -> tuple[DecodeState, torch.Tensor]:
+        "A `DecodeState` of R rows holding their ancestors' D steps (room for one more), and its `known` mask (R, D)."
+        R, D = chains.shape
+        idx = torch.from_numpy(np.pad(np.maximum(chains, 0), ((0, 0), (0, 1)))).to(self.kv.device)   # + room for the new step
+        buf = self.kv[idx]                                                   # (R, D + 1, layers, 2, H, dh)
+        kv = [(buf[:, :, l, 0].transpose(1, 2), buf[:, :, l, 1].transpose(1, 2)) for l in range(self.kv.shape[1])]
+        return DecodeState(kv, self.xy[idx], self.t[idx], t0, D), torch.from_numpy(chains >= 0).to(self.kv.device)
+
+    def add(self, parents: np.ndarray, # (R,) parent slots of the new nodes
+            state: DecodeState,        # the `gather`ed state, extended by one step: its last step is stored
+           ) -> np.ndarray:
+        "Store the last step of each row of `state` as a new node; their slots (R,)."
+        R, last = len(parents), state.n - 1
+        if self.n + R > len(self.parent): self._resize(max(2 * len(self.parent), self.n + R))
+        slots = np.arange(self.n, self.n + R)
+        s = torch.from_numpy(slots).to(self.kv.device)
+        if state.kv: self.kv[s] = torch.stack([torch.stack([k[:, :, last], v[:, :, last]], 1) for k, v in state.kv], 1)
+        self.xy[s], self.t[s] = state.xy[:, last], state.t[:, last]
+        self.parent[slots], self.n = parents, self.n + R
+        return slots
+
+    def _resize(self, capacity: int):
+        "Reallocate with room for `capacity` slots, keeping the first `n`."
+        n = self.n
+        for name in ('kv', 'xy', 't'):
+            old = getattr(self, name); new = old.new_empty((capacity,) + old.shape[1:]); new[:n] = old[:n]; setattr(self, name, new)
+        parent = np.empty(capacity, np.int64); parent[:n] = self.parent[:n]; self.parent = parent
+
+    def keep(self, frontiers: list, # the `Frontier`s still searching: only their nodes are kept
+            ):
+        "Drop the nodes of finished searches: the live ones move to the front, each frontier's `slot` list follows."
+        live = np.concatenate([np.asarray(f.slot, np.int64) for f in frontiers] or [np.zeros(0, np.int64)])
+        new = np.full(self.n, -1, np.int64); new[live] = np.arange(len(live))
+        s = torch.from_numpy(live).to(self.kv.device)
+        self.kv[:len(live)], self.xy[:len(live)], self.t[:len(live)] = self.kv[s], self.xy[s], self.t[s]
+        parent = self.parent[live]
+        self.parent[:len(live)] = np.where(parent >= 0, new[np.maximum(parent, 0)], -1)
+        self.n = len(live)
+        for f in frontiers: f.slot = new[np.asarray(f.slot, np.int64)].tolist()
+
 # %% ../nbs/06_generation.ipynb #c063
 def best_first_expand(model,                # the student
                       net,                  # its `encode_network()` output
                       tables: tuple,        # (cand_table, mask_table) on the model's device (`candidate_table`)
+                      states: NodeStates,   # the decoding states of the nodes expanded so far
                       rows: list,           # (Frontier, node) pairs to expand
                      ):
-    "Expand one node of each frontier in one model call: the prefix re-encoded by a causal pass, its children pushed."
-    dev, paths = tables[0].device, [f.path(node) for f, node in rows]
-    n, T = np.array([len(r) for r, _ in paths]), max(len(r) for r, _ in paths)
-    roads, times = np.zeros((len(rows), T), np.int64), np.zeros((len(rows), T), np.int64)
-    for i, (r, t) in enumerate(paths): roads[i, :n[i]], times[i, :n[i]], times[i, n[i]:] = r, t, t[-1]
-    roads, times, n = (torch.from_numpy(a).to(dev) for a in (roads, times, n))
-    pad = torch.arange(T, device=dev)[None] >= n[:, None]
-    hidden = model.trajectory_hidden(net, roads, times, pad)[torch.arange(len(rows), device=dev), n - 1]
-    cur = roads[torch.arange(len(rows), device=dev), n - 1]
-    cand = tables[0][cur]
-    dest = torch.tensor([f.dest for f, _ in rows], device=dev)
-    logp, tpred = candidate_log_probs(model, net, hidden, dest, cand, tables[1][cur])
+    "Expand one node of each frontier in one model call: its step decoded on its ancestors' stored keys, its children pushed."
+    dev = tables[0].device
+    parents = np.array([f.slot[f.parent[node]] if f.parent[node] >= 0 else -1 for f, node in rows], np.int64)
+    road = torch.tensor([f.road[node] for f, node in rows], device=dev)
+    time = torch.tensor([f.time[node] for f, node in rows], device=dev)
+    state, known = states.gather(states.chains(parents), torch.tensor([f.departure for f, _ in rows], device=dev))
+    hidden = model.extend(net, state, road, time, known=known)
+    for (f, _), slot in zip(rows, states.add(parents, state).tolist()): f.slot.append(slot)
+    cand, dest = tables[0][road], torch.tensor([f.dest for f, _ in rows], device=dev)
+    logp, tpred = candidate_log_probs(model, net, hidden, dest, cand, tables[1][road])
     cand, logp, secs = cand.cpu().numpy(), logp.cpu().numpy(), model.seconds(tpred).round().long().cpu().numpy()
     for i, (f, node) in enumerate(rows): f.push(node, cand[i], logp[i], secs[i])
 
 def length_chunks(rows: list,          # (Frontier, node) pairs to expand
                   max_tokens: int = 16384, # most padded steps (rows x longest path) in one chunk
                  ) -> list:
-    """The rows sorted by path length, cut into chunks whose longest path is at most twice their shortest (little
-    padding) and of at most `max_tokens` padded steps (a chunk holds one row at least)."""
+    """The rows sorted by path length, cut into chunks of at most `max_tokens` padded steps each (rows x longest
+    path; a chunk holds one row at least): as few model calls as the gathered buffers' memory allows."""
     chunks = []
     for f, node in sorted(rows, key=lambda r: r[0].depth[r[1]]):
-        n = f.depth[node]
-        if not chunks or n > 2 * chunks[-1][0][0].depth[chunks[-1][0][1]] or (len(chunks[-1]) + 1) * n > max_tokens:
-            chunks.append([])
+        if not chunks or (len(chunks[-1]) + 1) * f.depth[node] > max_tokens: chunks.append([])
         chunks[-1].append((f, node))
     return chunks
 
+BEST_FIRST_NODES = 1_000_000   # most expanded nodes kept at once (about 2 KB each at the small preset, 4 KB published)
+
 def _best_first(model, net, tables: tuple, origins, destinations, departures, budget: int, max_steps: int,
-                batch_size: int) -> list:
-    "Best-first search of every request (host int64 arrays), `batch_size` searches advanced per round; per request (roads, times)."
+                batch_size: int, dtype) -> list:
+    """Best-first search of every request (host int64 arrays), up to `batch_size` searches advanced per round (fewer
+    when `budget` nodes each would not fit in `BEST_FIRST_NODES`); per request (roads, times)."""
+    states = NodeStates(model, tables[0].device, dtype)
+    width = max(1, min(batch_size, BEST_FIRST_NODES // budget))
     out, pending, active = [None] * len(origins), iter(range(len(origins))), []
+    bar = progress_bar(None, len(origins) > width, total=len(origins), desc='best-first search', unit='OD', leave=False)
     while True:
         active += [(i, Frontier(int(origins[i]), int(destinations[i]), int(departures[i])))
-                   for i in itertools.islice(pending, batch_size - len(active))]
-        if not active: return out
+                   for i in itertools.islice(pending, width - len(active))]
+        if not active: bar.close(); return out
         rows = [(f, f.next(budget, max_steps + 1)) for _, f in active]
         for i, f in active:
-            if f.answer is not None: out[i] = f.answer
+            if f.answer is not None: out[i] = f.answer; bar.update()
         active = [(i, f) for i, f in active if f.answer is None]
+        live = sum(len(f.slot) for _, f in active)
+        if states.n - live > max(live, 65536): states.keep([f for _, f in active])
         for chunk in length_chunks([(f, node) for f, node in rows if node is not None]):
-            best_first_expand(model, net, tables, chunk)
+            best_first_expand(model, net, tables, states, chunk)
+
 
 # %% ../nbs/06_generation.ipynb #c058
 document_parameters(globals())   # parameter comments into docstrings, for help()

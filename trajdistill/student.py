@@ -635,14 +635,17 @@ class HOSER(nn.Module):
                state: DecodeState,    # the sequences so far (`start`), extended in place
                road,                  # (B,) the next road of each sequence
                time,                  # (B,) its entry epoch second
+               known=None,            # (B, state.n) bool: the filled steps each row attends to; None: all of them
               ) -> torch.Tensor:
-        "Append one step (road, time: (B,)) to `state` in place; the hidden state (B, d_model) of that step."
+        """Append one step (road, time: (B,)) to `state` in place; the hidden state (B, d_model) of that step. `known`
+        lets rows of different lengths share a state: a row attends only to its known steps and itself."""
         n = state.n
         if n == state.max_len: raise ValueError(f"the decoding state is full ({n} steps)")
         x = self.embed_steps(net, road[:, None], time[:, None])
         state.xy[:, n], state.t[:, n] = self.xy_km[road], time - state.t0
         pair = pair_features(state.xy[:, n:n + 1], state.t[:, n:n + 1], state.xy[:, :n + 1], state.t[:, :n + 1])
         allowed = torch.ones(road.shape[0], 1, n + 1, dtype=torch.bool, device=road.device)
+        if known is not None: allowed[:, 0, :n] = known
         for block, cache in zip(self.blocks, state.kv): x = block(x, pair, allowed, cache, n)
         state.n = n + 1
         return self.ln_f(x)[:, 0]
