@@ -26,12 +26,13 @@ from .generation import PROTOCOLS, od_pairs_for, write_generated, Generated
 from .metrics import METRICS, evaluate, noise_floor
 
 # %% auto #0
-__all__ = ['RULES', 'VAL_FRACTION', 'SMALL_POOL', 'EMPTY_POOL', 'ExperimentConfig', 'ConfigError', 'check_config', 'environment',
-           'runnable_tasks', 'adapt_threads', 'stage', 'RunLocked', 'out_dir_lock', 'experiment_city', 'run_key',
-           'stage_fields', 'train_config', 'teacher_train_config', 'distill_config', 'teacher_dir', 'fit_teacher',
-           'fit_student', 'baseline_generators', 'generate_or_load', 'metric_record', 'metric_records',
-           'noise_floor_records', 'request_slices', 'slice_records', 'step_slices', 'evaluate_protocol',
-           'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run', 'run_experiment']
+__all__ = ['RULES', 'VAL_FRACTION', 'ADDED_SETTINGS', 'SMALL_POOL', 'EMPTY_POOL', 'ExperimentConfig', 'ConfigError',
+           'check_config', 'environment', 'runnable_tasks', 'adapt_threads', 'stage', 'RunLocked', 'out_dir_lock',
+           'experiment_city', 'key_settings', 'run_key', 'stage_fields', 'train_config', 'teacher_train_config',
+           'distill_config', 'teacher_dir', 'fit_teacher', 'fit_student', 'baseline_generators', 'generate_or_load',
+           'metric_record', 'metric_records', 'noise_floor_records', 'request_slices', 'slice_records', 'step_slices',
+           'evaluate_protocol', 'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run',
+           'run_experiment']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
@@ -257,12 +258,18 @@ def _hash(obj) -> str:
     "12 hex digits of a JSON-able object."
     return hashlib.blake2b(json.dumps(obj, sort_keys=True).encode(), digest_size=6).hexdigest()
 
+ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, patience=None)  # name -> its default
+
+def key_settings(settings: dict) -> dict:
+    "Settings as they enter a key: those added after the first runs are left out at their default (old keys hold)."
+    return {k: v for k, v in settings.items() if not (k in ADDED_SETTINGS and v == ADDED_SETTINGS[k])}
+
 def run_key(config: ExperimentConfig, city: City,
             device: torch.device, # the resolved device (its type is part of the key)
            ) -> str:
     "Hash of what a run's results depend on: the city's data, every setting but seeds and out_dir, the device type."
     settings = {k: v for k, v in asdict(config.effective()).items() if k not in ('seeds', 'device', 'out_dir')}
-    return _hash(dict(settings, data=city.data_hash, val=city.val_source, device=device.type))
+    return _hash(dict(key_settings(settings), data=city.data_hash, val=city.val_source, device=device.type))
 
 # %% ../nbs/09_experiment.ipynb #c016
 def stage_fields(cls,                      # a stage's config dataclass (`TrainConfig`, `DistillConfig`, ...)
@@ -293,7 +300,7 @@ def teacher_dir(config: ExperimentConfig, city: City, seed: int, # the run's see
                ) -> Path:
     "Where the seed's teacher lives: shared by every run with the same data and teacher settings."
     key = dict(data=city.data_hash, val=city.val_source, max_trips=config.max_trips, preset=config.teacher_preset,
-               cell_m=config.cell_m, train=asdict(teacher_train_config(config, seed)), device=resolve_device(config.device).type)
+               cell_m=config.cell_m, train=key_settings(asdict(teacher_train_config(config, seed))), device=resolve_device(config.device).type)
     return Path(config.out_dir)/'teachers'/f"{city.name}-{_hash(key)}"
 
 def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, # the teacher's grid over `city`
