@@ -16,7 +16,7 @@ from .generation import read_generated
 from .metrics import METRICS, trajectory_features
 
 # %% auto #0
-__all__ = ['RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'MODEL_ORDER', 'load_records', 'summarise', 'paired_comparison',
+__all__ = ['RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'MODEL_ORDER', 'load_records', 'summarise', 'holm', 'paired_comparison',
            'results_table', 'drop_constant_columns', 'write_table', 'plot_metric_bars', 'plot_overview', 'load_slices',
            'slice_effects', 'plot_slice_effects', 'generated_samples', 'plot_distributions', 'thesis_readme',
            'training_logs', 'plot_training_comparison', 'route_map', 'paired_summary']
@@ -54,12 +54,21 @@ def summarise(df: pd.DataFrame,     # metric records, one row per seed (`load_re
     return out.swaplevel(0, 1, axis=1).sort_index(axis=1, level=0, sort_remaining=False)
 
 # %% ../nbs/08_analysis.ipynb #c011
+def holm(p_values, # p-values of one family of tests; NaN (no test) is left out of the family and stays NaN
+        ) -> np.ndarray:
+    "Holm–Bonferroni adjusted p-values: the k-th smallest of m times (m - k + 1), made non-decreasing, at most 1."
+    p = np.asarray(p_values, float); out = np.full_like(p, np.nan)
+    tested = np.flatnonzero(~np.isnan(p)); order = tested[np.argsort(p[tested], kind='stable')]; m = len(order)
+    out[order] = np.minimum(1.0, np.maximum.accumulate((m - np.arange(m)) * p[order]))
+    return out
+
 def paired_comparison(df: pd.DataFrame,     # metric records, one row per seed and model (`load_records`)
                       a: str = 'vanilla',   # the reference model
                       b: str = 'distilled', # the model compared with it; differences are b - a, paired by seed
                       metrics=METRICS,      # metric columns to compare
                      ) -> pd.DataFrame:
-    "Per group and metric: mean of (b - a) over seeds, its 95% CI, paired t-test p-value, Cohen's d_z, better model."
+    """Per group and metric: mean of (b - a) over seeds, its 95% CI, paired t-test p-value, Cohen's d_z, the better
+    model at p < 0.05, and the same after Holm's correction over every test of the returned frame (the family)."""
     rows = []
     for key, g in df[df.model.isin([a, b])].groupby(GROUP, sort=False):
         wide = g.pivot_table(index='seed', columns='model', values=list(metrics))
@@ -74,7 +83,11 @@ def paired_comparison(df: pd.DataFrame,     # metric records, one row per seed a
             rows.append(dict(zip(GROUP, key), metric=m, n_pairs=n, mean_a=wide[(m, a)].mean(), mean_b=wide[(m, b)].mean(),
                              mean_diff=d.mean(), ci95=half, p_value=t_p, cohens_dz=d.mean() / sd if n > 1 and sd > 0 else np.nan,
                              better_at_5pct=better))
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    if out.empty: return out
+    out['p_holm'] = holm(out.p_value)
+    out['better_holm'] = np.where(out.p_holm < 0.05, out.better_at_5pct, '=')
+    return out
 
 # %% ../nbs/08_analysis.ipynb #c014
 MODEL_ORDER = ['vanilla', 'distilled', 'shortest_length', 'shortest_time', 'markov', 'oracle', 'noise_floor']
@@ -306,6 +319,12 @@ def paired_summary(pc: pd.DataFrame, # vanilla vs distilled, as returned by `pai
     if len(tested):
         out.append(f"In all, {len(tested)} paired tests; at the 5% level about {0.05 * len(tested):.1f} would come out "
                    f"'different' by chance alone, and {int((tested.p_value < 0.05).sum())} did.")
+        kept = tested[tested.better_holm != '=']
+        out.append(f"After Holm's correction over these {len(tested)} tests (the family), "
+                   + ("none remains below 0.05: no difference between the students is established."
+                      if kept.empty else f"{len(kept)} remain below 0.05: " + '; '.join(
+                          f"{r.city} {r.protocol} at {r.train_fraction:g} {r.metric} ({r.better_holm} better, p_holm {r.p_holm:.3f})"
+                          for r in kept.itertuples()) + "."))
     return '\n'.join(out)
 
 # %% ../nbs/08_analysis.ipynb #c039
