@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_experiment.ipynb #c002
 from __future__ import annotations
-import hashlib, json, math, os, platform, re, shutil, subprocess, sys, tempfile, time
+import copy, hashlib, json, math, os, platform, re, shutil, subprocess, sys, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
@@ -16,7 +16,7 @@ from .data import (City, DataError, Trajectories, load_city, resolve_city, trip_
                               od_disjoint, hold_out_validation, document_parameters)
 from .state import read_json, write_json, file_hash
 from .mapping import Grid, road_to_cell, roads_with_shared_candidate_cell
-from .loop import TrainConfig, load_checkpoint, resolve_device, say
+from .loop import TrainConfig, load_checkpoint, resolve_device, say, train_subset
 from .teacher import TEACHER_PRESETS, TeacherLM, TeacherConfig, TeacherTrainConfig, train_teacher, load_teacher
 from .student import HOSER, StudentConfig, TrajectoryBatches, prepare_student_inputs, student_loss
 from .training import Trainer, evaluate_next_road
@@ -29,10 +29,10 @@ from .metrics import METRICS, evaluate, noise_floor
 __all__ = ['RULES', 'VAL_FRACTION', 'ADDED_SETTINGS', 'SMALL_POOL', 'EMPTY_POOL', 'ExperimentConfig', 'ConfigError',
            'check_config', 'environment', 'runnable_tasks', 'adapt_threads', 'stage', 'RunLocked', 'out_dir_lock',
            'experiment_city', 'key_settings', 'run_key', 'stage_fields', 'train_config', 'teacher_train_config',
-           'distill_config', 'teacher_dir', 'fit_teacher', 'fit_student', 'baseline_generators', 'generate_or_load',
-           'metric_record', 'metric_records', 'noise_floor_records', 'request_slices', 'slice_records', 'step_slices',
-           'evaluate_protocol', 'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run',
-           'run_experiment']
+           'distill_config', 'teacher_dir', 'fit_teacher', 'fit_student', 'regime_city', 'baseline_generators',
+           'generate_or_load', 'metric_record', 'metric_records', 'noise_floor_records', 'request_slices',
+           'slice_records', 'step_slices', 'evaluate_protocol', 'evaluate_seed', 'run_seed', 'protocol_pools',
+           'collect_records', 'log_run', 'run_experiment']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
@@ -321,7 +321,7 @@ def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, # the teacher'
 
 def fit_student(config: ExperimentConfig, city: City,
                 inputs,           # the students' derived inputs (`prepare_student_inputs`)
-                loss_fn,          # `student_loss` or a `DistillationLoss`
+                make_loss,        # () -> the loss (`student_loss` or a `DistillationLoss`): only made to train
                 folder: Path,     # the seed's folder; the student trains in folder/name
                 name: str,        # 'vanilla' or 'distilled'
                 seed: int,        # the run's seed
@@ -332,7 +332,7 @@ def fit_student(config: ExperimentConfig, city: City,
         say(f"{name} student (seed {seed}): {config.student_epochs} epoch(s) -> {folder/name}")
         torch.manual_seed(seed)
         model = HOSER(inputs, StudentConfig.preset(config.student_preset))
-        hist = Trainer(model, loss_fn, city, train_config(config, seed), folder/name).fit(resume=True)
+        hist = Trainer(model, make_loss(), city, train_config(config, seed), folder/name).fit(resume=True)
         return dict(best_val_top1=max(h['val_top1'] for h in hist), epochs=len(hist))
     stage(folder, name, run, depends, outputs=folder/name)
     model = HOSER(inputs, StudentConfig.preset(config.student_preset))
@@ -340,9 +340,21 @@ def fit_student(config: ExperimentConfig, city: City,
     return model.eval()
 
 # %% ../nbs/09_experiment.ipynb #c018
+def regime_city(city: City, seed: int, # the run's seed
+                train_fraction: float,      # the students' share of the train trips (`TrainConfig.train_fraction`)
+               ) -> City:
+    "`city` whose train split is the trips the students of this regime and seed train on (`train_subset`); itself at 1."
+    if train_fraction >= 1: return city
+    train, out = city.splits['train'], copy.copy(city)
+    out.splits = {**city.splits, 'train': train.subset(train_subset(len(train), train_fraction, seed))}
+    return out
+
 def baseline_generators(city: City, seed: int, # the run's seed (Markov and oracle sampling)
+                        train_fraction: float = 1.0, # the regime: fitted baselines see the students' share of train
                        ) -> dict:
-    "name -> fn(origins, destinations, departures) -> Generated for the baselines available for `city`."
+    """name -> fn(origins, destinations, departures) -> Generated for the baselines available for `city`. The fitted
+    ones (Markov counts, observed road times) see the same train trips as the students of the regime (`regime_city`)."""
+    city = regime_city(city, seed, train_fraction)
     gens = dict(shortest_length=lambda o, d, t: gen_mod.generate_shortest_path(city, o, d, t, weight='length'),
                 shortest_time=lambda o, d, t: gen_mod.generate_shortest_path(city, o, d, t, weight='time'),
                 markov=lambda o, d, t: gen_mod.generate_markov(city, o, d, t, seed=seed))
@@ -508,8 +520,9 @@ def evaluate_seed(config: ExperimentConfig, city: City,
                       beam_width=config.beam_width, budget=config.search_budget, max_steps=max_steps,
                       precision=config.precision))
                   for name, (model, checkpoint) in students.items()}
-    generators.update({name: (f"seed{seed}", lambda req, f=f: f(req.origins, req.destinations, req.departures))
-                       for name, f in baseline_generators(city, seed).items()})
+    fitted_on = '' if config.student_train_fraction == 1 else f"-train{config.student_train_fraction:g}"
+    generators.update({name: (f"seed{seed}{fitted_on}", lambda req, f=f: f(req.origins, req.destinations, req.departures))
+                       for name, f in baseline_generators(city, seed, config.student_train_fraction).items()})
     records, index = [], {}
     for protocol in PROTOCOLS:
         r, s, index[protocol] = evaluate_protocol(config, city, protocol, generators, folder, seed, tags)
@@ -528,19 +541,20 @@ def run_seed(config: ExperimentConfig, city: City,
     device = resolve_device(config.device)
     teacher_ckpt = fit_teacher(config, city, grid, road_cell, seed)
     inputs = prepare_student_inputs(city, StudentConfig.preset(config.student_preset), cache_dir=Path(config.out_dir)/'cache')
-    dcfg = distill_config(config)
-    if dcfg.source == 'cached':
-        targets = teacher_targets(teacher_ckpt, city, road_cell, dcfg, Path(config.out_dir)/'cache', device=device)
-        distill_loss = DistillationLoss(dcfg, targets=targets)
-    else:
-        distill_loss = DistillationLoss(dcfg, teacher=load_teacher(teacher_ckpt, device), road_cell=road_cell, city=city)
+    def distill_loss():                 # made only when the distilled student trains (after vanilla: its results come first)
+        dcfg = distill_config(config)
+        if dcfg.source == 'online':
+            return DistillationLoss(dcfg, teacher=load_teacher(teacher_ckpt, device), road_cell=road_cell, city=city)
+        return DistillationLoss(dcfg, targets=teacher_targets(teacher_ckpt, city, road_cell, dcfg,
+                                                              Path(config.out_dir)/'cache', device=device))
     students = {}
-    for name, loss, depends in (('vanilla', student_loss, {}),
-                                ('distilled', distill_loss, dict(teacher=file_hash(teacher_ckpt)))):
-        model = fit_student(config, city, inputs, loss, folder, name, seed, depends).to(device)
+    for name, make_loss, depends in (('vanilla', lambda: student_loss, {}),
+                                     ('distilled', distill_loss, dict(teacher=file_hash(teacher_ckpt)))):
+        model = fit_student(config, city, inputs, make_loss, folder, name, seed, depends).to(device)
         students[name] = (model, file_hash(folder/name/'best.pt'))
     stage(folder, 'evaluate', lambda: evaluate_seed(config, city, road_cell, students, folder, seed),
-          {name: checkpoint for name, (_, checkpoint) in students.items()})
+          {**{name: checkpoint for name, (_, checkpoint) in students.items()},     # low-data regimes: the baselines'
+           **({} if config.student_train_fraction == 1 else dict(baselines_fitted_on=config.student_train_fraction))})
 
 # %% ../nbs/09_experiment.ipynb #c027
 def protocol_pools(city: City) -> dict:

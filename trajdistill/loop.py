@@ -19,9 +19,9 @@ from .state import load_torch
 
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'TrainConfig', 'resolve_device', 'training_device', 'amp_settings', 'autocast',
-           'bucketed_batches', 'warmup_cosine', 'decay_groups', 'make_optimizer', 'count_parameters', 'rng_state',
-           'set_rng_state', 'seed_everything', 'load_checkpoint', 'check_resumable', 'NonFiniteLoss', 'NonFiniteWatch',
-           'say', 'TrainingLoop']
+           'bucketed_batches', 'train_subset', 'warmup_cosine', 'decay_groups', 'make_optimizer', 'count_parameters',
+           'rng_state', 'set_rng_state', 'seed_everything', 'load_checkpoint', 'check_resumable', 'NonFiniteLoss',
+           'NonFiniteWatch', 'say', 'TrainingLoop']
 
 # %% ../nbs/00d_loop.ipynb #c005
 @dataclass
@@ -121,6 +121,15 @@ def bucketed_batches(lengths: np.ndarray,     # (n,) length of each item
     batches = [batches[i] for i in permutation(len(batches))]
     n = len(batches) // world * world if world > 1 else len(batches)
     return batches[rank:n:world]
+
+def train_subset(n: int,          # train items
+                 fraction: float, # share kept (`TrainConfig.train_fraction`); 1 keeps all
+                 seed: int,       # the run's seed: the same seed keeps the same items
+                ) -> np.ndarray:
+    "Sorted indices of the items a low-data run trains on: a seeded random `fraction` of n (at least one), all for 1."
+    if fraction >= 1: return np.arange(n)
+    return np.sort(np.random.default_rng([seed, 7]).permutation(n)[:max(1, int(round(fraction * n)))])
+
 
 # %% ../nbs/00d_loop.ipynb #c014
 def warmup_cosine(total_steps: int,      # optimiser steps of the whole run; the cosine ends there
@@ -254,9 +263,7 @@ class _LoopState:
             ids = [self.device.index] if self.device.type == 'cuda' else None
             self.train_model = nn.parallel.DistributedDataParallel(self.model, device_ids=ids)
         if config.compile: self.train_model = torch.compile(self.train_model, dynamic=True)
-        n = len(train_batches)
-        self.train_idx = (np.sort(np.random.default_rng([config.seed, 7]).permutation(n)[:max(1, int(round(config.train_fraction * n)))])
-                          if config.train_fraction < 1 else np.arange(n))
+        self.train_idx = train_subset(len(train_batches), config.train_fraction, config.seed)
         self.batches_per_epoch = len(self.epoch_batches(0))
         self.steps_per_epoch = math.ceil(self.batches_per_epoch / config.accum_steps)
         self.total_steps = self.steps_per_epoch * config.epochs
