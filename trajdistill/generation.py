@@ -651,7 +651,7 @@ class NodeStates:
                  capacity: int = 4096,   # slots allocated at first; doubled when full
                 ):
         c = model.config
-        self.kv = torch.empty(capacity, c.n_layers, 2, c.n_heads, c.d_model // max(c.n_heads, 1), device=device, dtype=dtype)
+        self.kv = torch.empty(capacity, c.n_layers, 2, c.n_heads, c.d_model // c.n_heads, device=device, dtype=dtype)
         self.xy = torch.empty(capacity, 2, device=device)
         self.t = torch.empty(capacity, dtype=torch.int64, device=device)
         self.parent, self.n = np.empty(capacity, np.int64), 0
