@@ -54,7 +54,7 @@ class ExperimentConfig:
     distill_window: int | None = None # teacher context: None is the whole prefix, w the last w tokens
     distill_policy: str = 'split'     # roads sharing a teacher cell: 'split' its mass | 'full'
     distill_source: str = 'cached'    # of the teacher's targets: 'cached' | 'online'
-    search: str = 'beam'              # the students' generation: 'beam' | 'best_first' (`generate_student`)
+    search: str = 'best_first'        # the students' generation: 'best_first' | 'beam' (`generate_student`)
     beam_width: int = 4               # beam of the students' generation
     search_budget: int = 5000         # best-first: most roads expanded per request, then it is not reached
     max_steps: int | None = None      # generation step limit; None is twice the longest training trajectory
@@ -258,10 +258,10 @@ def _hash(obj) -> str:
     "12 hex digits of a JSON-able object."
     return hashlib.blake2b(json.dumps(obj, sort_keys=True).encode(), digest_size=6).hexdigest()
 
-ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, patience=None)  # name -> its default
+ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, patience=None)  # name -> what runs did before it
 
 def key_settings(settings: dict) -> dict:
-    "Settings as they enter a key: those added after the first runs are left out at their default (old keys hold)."
+    "Settings as they enter a key: those added after the first runs are left out at the value older runs used."
     return {k: v for k, v in settings.items() if not (k in ADDED_SETTINGS and v == ADDED_SETTINGS[k])}
 
 def run_key(config: ExperimentConfig, city: City,
