@@ -4,9 +4,9 @@
 
 # %% ../nbs/09_experiment.ipynb #c002
 from __future__ import annotations
-import copy, hashlib, json, math, os, platform, re, shutil, subprocess, sys, tempfile, time
+import hashlib, json, math, os, platform, re, shutil, subprocess, sys, tempfile, time
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict, field, fields
+from dataclasses import dataclass, asdict, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -345,9 +345,8 @@ def regime_city(city: City, seed: int, # the run's seed
                ) -> City:
     "`city` whose train split is the trips the students of this regime and seed train on (`train_subset`); itself at 1."
     if train_fraction >= 1: return city
-    train, out = city.splits['train'], copy.copy(city)
-    out.splits = {**city.splits, 'train': train.subset(train_subset(len(train), train_fraction, seed))}
-    return out
+    train = city.splits['train']
+    return replace(city, splits={**city.splits, 'train': train.subset(train_subset(len(train), train_fraction, seed))})
 
 def baseline_generators(city: City, seed: int, # the run's seed (Markov and oracle sampling)
                         train_fraction: float = 1.0, # the regime: fitted baselines see the students' share of train
