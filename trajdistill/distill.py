@@ -186,9 +186,11 @@ class DistillationLoss:
         rc = self.road_cell.to(dev)
         cfg = self.teacher.config
         cells = torch.where(batch['pad_mask'], cfg.pad_id, rc[roads])
-        tokens = torch.cat([torch.full((B, 1), cfg.sot_id, device=dev, dtype=torch.long), cells], 1)
+        prompt = [torch.full((B, 1), cfg.sot_id, device=dev, dtype=torch.long)]
+        if cfg.destination: prompt.append(cfg.vocab_size + rc[batch['dest']][:, None])      # DEST(cell of the last road)
+        tokens = torch.cat(prompt + [cells], 1)
         self.teacher.to(dev)
-        logits = next_token_logits(self.teacher, tokens, self.config.window)[:, 1:]   # output t + 1 = after road t (loop's autocast)
+        logits = next_token_logits(self.teacher, tokens, self.config.window)[:, cfg.prompt:]  # after road t (loop's autocast)
         probs = torch.softmax(logits.float(), -1).flatten(0, 1)
         K = cand.shape[-1]
         q, deg = renormalise_to_candidates(probs, cand.reshape(-1, K), mask.reshape(-1, K), rc, self.config.policy)
@@ -204,7 +206,9 @@ class DistillationLoss:
         kl = (candidate_kl(out['logits'], q, batch['cand_mask'], c.tau) * step).sum() / n
         total = loss + c.lam * c.tau ** 2 * kl
         agree = ((out['logits'].argmax(-1) == q.argmax(-1)) & step).sum() / n
+        entropy = (-(q * q.clamp_min(1e-12).log()).sum(-1) * step).sum() / n      # of the teacher over the candidates (nats)
         logs.update(loss=total.detach(), student_loss=loss.detach(), kl=kl.detach(), teacher_agreement=agree.detach(),
+                    teacher_entropy=entropy.detach(),
                     collision_frac=(collision.sum() / n).detach(), degenerate_frac=(degenerate.sum() / n).detach())
         return total, logs
 

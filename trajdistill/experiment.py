@@ -43,12 +43,14 @@ class ExperimentConfig:
     teacher_preset: str = 'small'     # model preset of the teacher: 'tiny' | 'small' | 'published'
     teacher_epochs: int = 2           # the teacher's `TrainConfig.epochs`
     cell_m: float = 100.0             # teacher grid cell size (metres)
+    teacher_destination: bool = False # prompt the teacher with each trip's destination cell (not LM-TAD; see 02_teacher)
     student_preset: str = 'small'     # model preset of the students: 'small' (CPU) | 'published' (HOSER's sizes)
     student_epochs: int = 3           # the students' `TrainConfig.epochs` (at most, with `student_patience`)
     student_patience: int | None = None # early stop after this many epochs without a validation gain; None: never
     student_batch_size: int = 128     # the students' `TrainConfig.batch_size`
     student_lr: float = 1e-3          # the students' `TrainConfig.lr`
     student_train_fraction: float = 1.0 # share of train trajectories the students see (low-data regimes)
+    student_passes: int | None = None # passes over those per epoch; None: round(1 / fraction), a full-data epoch's steps
     lam: float = 0.1                  # distillation weight λ
     tau: float = 2.0                  # temperature τ
     distill_window: int | None = None # teacher context: None is the whole prefix, w the last w tokens
@@ -72,9 +74,10 @@ class ExperimentConfig:
         return cls(**{f.name: namespace[f.name] for f in fields(cls) if f.name in namespace})
 
     def effective(self) -> ExperimentConfig:
-        "The configuration actually run (tiny's overrides applied; applying them twice changes nothing)."
-        if not self.tiny: return self
-        return ExperimentConfig(**{**asdict(self), **dict(teacher_preset='tiny', teacher_epochs=1, student_epochs=1,
+        "The configuration actually run (the students' passes resolved, tiny's overrides applied; idempotent)."
+        run = replace(self, student_passes=self.student_passes or max(1, round(1 / self.student_train_fraction)))
+        if not run.tiny: return run
+        return ExperimentConfig(**{**asdict(run), **dict(teacher_preset='tiny', teacher_epochs=1, student_epochs=1,
                                                           n_od=min(self.n_od, 40), max_trips=min(self.max_trips or 1500, 1500),
                                                           beam_width=min(self.beam_width, 2),
                                                           search_budget=min(self.search_budget, 500))})
@@ -95,6 +98,7 @@ RULES = {   # field -> (test, what it accepts); every field of ExperimentConfig 
     'city': (lambda v: isinstance(v, str) and v.strip() != '', "a city name or a folder path"),
     'teacher_preset': (_one_of(*TEACHER_PRESETS), "'tiny', 'small' or 'published'"),
     'teacher_epochs': (_int(1), "an integer >= 1"),
+    'teacher_destination': (lambda v: isinstance(v, bool), "True or False"),
     'cell_m': (_num(1, 100_000), "a cell size in metres, from 1 to 100000"),
     'student_preset': (_one_of('small', 'published'), "'small' or 'published'"),
     'student_epochs': (_int(1), "an integer >= 1"),
@@ -107,6 +111,7 @@ RULES = {   # field -> (test, what it accepts); every field of ExperimentConfig 
     'distill_policy': (_one_of('split', 'full'), "'split' or 'full'"),
     'distill_source': (_one_of('cached', 'online'), "'cached' or 'online'"),
     'student_patience': (_optional(_int(1)), "None or an integer >= 1"),
+    'student_passes': (_optional(_int(1)), "None or an integer >= 1"),
     'search': (_one_of('beam', 'best_first'), "'beam' or 'best_first'"),
     'beam_width': (_int(1), "an integer >= 1"),
     'search_budget': (_int(1), "an integer >= 1"),
@@ -150,6 +155,8 @@ def check_config(config: ExperimentConfig, # the parameters as given
     for name, (test, accepted) in RULES.items():
         value = getattr(config, name)
         if not test(value): raise ConfigError(f"{name}: expected {accepted}, got {value!r}")
+    if config.teacher_destination and config.distill_window is not None:
+        raise ConfigError("distill_window: a context window would drop a destination-aware teacher's prompt; use None")
     config = ExperimentConfig(**{**asdict(config), 'seeds': _seeds(config.seeds)})
     if config.device.startswith('cuda'):
         index = int(config.device.partition(':')[2] or 0)
@@ -258,7 +265,8 @@ def _hash(obj) -> str:
     "12 hex digits of a JSON-able object."
     return hashlib.blake2b(json.dumps(obj, sort_keys=True).encode(), digest_size=6).hexdigest()
 
-ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, patience=None)  # name -> what runs did before it
+ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, patience=None,   # name -> what runs
+                      student_passes=1, passes=1, teacher_destination=False)                  # did before it
 
 def key_settings(settings: dict) -> dict:
     "Settings as they enter a key: those added after the first runs are left out at the value older runs used."
@@ -300,7 +308,8 @@ def teacher_dir(config: ExperimentConfig, city: City, seed: int, # the run's see
                ) -> Path:
     "Where the seed's teacher lives: shared by every run with the same data and teacher settings."
     key = dict(data=city.data_hash, val=city.val_source, max_trips=config.max_trips, preset=config.teacher_preset,
-               cell_m=config.cell_m, train=key_settings(asdict(teacher_train_config(config, seed))), device=resolve_device(config.device).type)
+               cell_m=config.cell_m, train=key_settings(asdict(teacher_train_config(config, seed))), device=resolve_device(config.device).type,
+               **key_settings(dict(teacher_destination=config.teacher_destination)))
     return Path(config.out_dir)/'teachers'/f"{city.name}-{_hash(key)}"
 
 def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, # the teacher's grid over `city`
@@ -313,9 +322,10 @@ def fit_teacher(config: ExperimentConfig, city: City, grid: Grid, # the teacher'
         tcfg = teacher_train_config(config, seed)
         say(f"teacher (seed {seed}): {config.teacher_preset} preset, {tcfg.epochs} epoch(s) -> {folder}")
         torch.manual_seed(seed)
-        model = TeacherLM(TeacherConfig.for_city(config.teacher_preset, city, grid))
+        model = TeacherLM(TeacherConfig.for_city(config.teacher_preset, city, grid, destination=config.teacher_destination))
         hist = train_teacher(model, city, tcfg, folder, road_cell=road_cell, grid=grid)   # logs metrics.jsonl per epoch
-        return dict(val_ppl=float(hist.val_ppl.min()), epochs=len(hist))
+        best = hist.loc[hist.val_ppl.idxmin()]
+        return dict(val_ppl=float(best.val_ppl), val_top1=float(best.val_top1), epochs=len(hist))
     stage(folder, 'teacher', run)
     return folder/'best.pt'
 

@@ -18,10 +18,10 @@ from .data import atomic_write, document_parameters, progress_bar
 from .state import load_torch
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'TrainConfig', 'resolve_device', 'training_device', 'amp_settings', 'autocast',
-           'bucketed_batches', 'train_subset', 'warmup_cosine', 'decay_groups', 'make_optimizer', 'count_parameters',
-           'rng_state', 'set_rng_state', 'seed_everything', 'load_checkpoint', 'check_resumable', 'NonFiniteLoss',
-           'NonFiniteWatch', 'cpu_deterministic', 'say', 'TrainingLoop']
+__all__ = ['RESUME_MAY_CHANGE', 'TRAIN_SETTINGS_ADDED', 'TrainConfig', 'resolve_device', 'training_device', 'amp_settings',
+           'autocast', 'bucketed_batches', 'train_subset', 'warmup_cosine', 'decay_groups', 'make_optimizer',
+           'count_parameters', 'rng_state', 'set_rng_state', 'seed_everything', 'load_checkpoint', 'check_resumable',
+           'NonFiniteLoss', 'NonFiniteWatch', 'cpu_deterministic', 'say', 'TrainingLoop']
 
 # %% ../nbs/00d_loop.ipynb #c005
 @dataclass
@@ -44,6 +44,7 @@ class TrainConfig:
     seed: int = 0                     # seeds the batch order, the train subset and dropout
     device: str = 'auto'              # 'auto' | 'cpu' | 'cuda' | 'cuda:1' ...
     train_fraction: float = 1.0       # random subset of train items (low-data regimes), fixed by the seed
+    passes: int = 1                   # passes over those items per epoch (a low-data run: 1/train_fraction keeps a full epoch's steps)
     bucket_batches: int = 50          # batches per chunk sorted by length
     shuffle_rng: str = 'numpy'        # generator of the batch order: 'numpy' or 'torch' (see `bucketed_batches`)
     val_batch_size: int = 512         # items per validation batch
@@ -194,13 +195,14 @@ def load_checkpoint(path, # best.pt or last.pt of a `TrainingLoop` run
     return load_torch(path, f"Delete the run folder {Path(path).parent} to train this model again.", map_location)
 
 RESUME_MAY_CHANGE = ('device', 'progress', 'log_every')   # settings a resumed run may change
+TRAIN_SETTINGS_ADDED = dict(passes=1)   # settings added after the first checkpoints -> what those trained with
 
 def check_resumable(ck: dict,            # a loaded checkpoint
                     path,                # where it came from (for the message)
                     train_config: dict,  # `asdict` of this run's `TrainConfig`
                     model_config: dict): # `asdict` of this run's model config ({} for a model without one)
     "Refuse to resume from a checkpoint trained with another training or model configuration."
-    for what, saved, now in (('train', ck['train_config'], train_config), ('model', ck['model_config'], model_config)):
+    for what, saved, now in (('train', {**TRAIN_SETTINGS_ADDED, **ck['train_config']}, train_config), ('model', ck['model_config'], model_config)):
         differ = {k: (saved.get(k), now.get(k)) for k in saved.keys() | now.keys()
                   if k not in RESUME_MAY_CHANGE and saved.get(k) != now.get(k)}
         if differ: raise ValueError(f"{path} was trained with another {what} config (saved, now): {differ}; "
@@ -272,11 +274,12 @@ class _LoopState:
         self.best = -math.inf if maximize else math.inf
 
     def epoch_batches(self, epoch: int) -> list: # 0-based epoch
-        "This rank's batches (indices into the train split) of `epoch`."
+        "This rank's batches (indices into the train split) of `epoch`: `passes` shuffled passes over the train items."
         c = self.config
         lengths = np.asarray(self.train_batches.lengths)[self.train_idx]
-        return [self.train_idx[b] for b in bucketed_batches(lengths, c.batch_size, c.seed, epoch, c.bucket_batches,
-                                                           self.rank, self.world, c.shuffle_rng)]
+        return [self.train_idx[b] for p in range(c.passes)
+                for b in bucketed_batches(lengths, c.batch_size, c.seed, epoch * c.passes + p, c.bucket_batches,
+                                          self.rank, self.world, c.shuffle_rng)]
 
 # %% ../nbs/00d_loop.ipynb #c026
 class _LoopCheckpoints(_LoopState):

@@ -21,18 +21,19 @@ from .mapping import Grid
 from .loop import TrainConfig, TrainingLoop, autocast, count_parameters, training_device
 
 # %% auto #0
-__all__ = ['TEACHER_PRESETS', 'OLD_SHAPE_NAMES', 'tokenise', 'TeacherConfig', 'attention_mask', 'KVCache', 'SelfAttention',
-           'Block', 'TeacherLM', 'window_logits', 'next_token_logits', 'prefix_next_token_probs', 'TeacherTrainConfig',
-           'next_token_nll', 'teacher_loss', 'TokenBatches', 'unigram_perplexity', 'train_teacher', 'load_teacher',
-           'count_params', 'sequence_scores', 'route_switch', 'detour', 'average_precision', 'pr_curve', 'anomaly_eval',
-           'plot_pr_curves']
+__all__ = ['TEACHER_PRESETS', 'OLD_SHAPE_NAMES', 'tokenise', 'prompt_destination', 'TeacherConfig', 'attention_mask', 'KVCache',
+           'SelfAttention', 'Block', 'TeacherLM', 'window_logits', 'next_token_logits', 'prefix_next_token_probs',
+           'TeacherTrainConfig', 'next_token_nll', 'next_token_accuracy', 'teacher_loss', 'TokenBatches',
+           'unigram_perplexity', 'train_teacher', 'load_teacher', 'count_params', 'sequence_scores', 'route_switch',
+           'detour', 'average_precision', 'pr_curve', 'anomaly_eval', 'plot_pr_curves']
 
 # %% ../nbs/02_teacher.ipynb #c006
 def tokenise(tr: Trajectories,
              road_cell,           # (N,) cell token of each road, from `road_to_cell`
              n_cells: int | Grid, # number of grid cells (PAD, EOT, SOT are the next ids), or the grid
+             destination: bool = False, # prompt each trip with its destination (`prompt_destination`)
             ) -> tuple[np.ndarray, np.ndarray]:
-    "Trajectories -> right-padded tokens (n, max L + 2) int64 `[SOT, cells..., EOT, PAD...]` and lengths L + 2."
+    "Trajectories -> right-padded tokens (n, max L + 2) int64 `[SOT, cells..., EOT, PAD...]` and lengths L + 2 (+ 1 with `destination`)."
     n_cells = n_cells.n_cells if isinstance(n_cells, Grid) else int(n_cells)
     pad, eot, sot = n_cells, n_cells + 1, n_cells + 2
     road_cell = np.asarray(road_cell, dtype=np.int64)
@@ -44,7 +45,16 @@ def tokenise(tr: Trajectories,
     tokens[row, col] = road_cell[tr.roads]
     tokens[:, 0] = sot
     tokens[np.arange(len(tr)), lens + 1] = eot
-    return tokens, lens + 2
+    return prompt_destination(tokens, lens + 2, n_cells + 3) if destination else (tokens, lens + 2)
+
+def prompt_destination(tokens: np.ndarray,  # (n, W) `[SOT, c1..cL, EOT, PAD...]` from `tokenise`
+                       lengths: np.ndarray, # (n,) their lengths
+                       vocab_size: int,     # grid cells + 3 (the teacher's output vocabulary)
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    "`[SOT, DEST(cL), c1..cL, EOT, PAD...]` and lengths + 1: the destination's cell as a prompt token, id vocab_size + cL."
+    lengths = np.asarray(lengths, dtype=np.int64)
+    dest = vocab_size + tokens[np.arange(len(tokens)), lengths - 2]
+    return np.concatenate([tokens[:, :1], dest[:, None], tokens[:, 1:]], 1), lengths + 1
 
 # %% ../nbs/02_teacher.ipynb #c009
 TEACHER_PRESETS = {
@@ -62,6 +72,7 @@ class TeacherConfig:
     n_heads: int = 12         # attention heads; must divide `d_model`
     d_model: int = 768        # width of the embeddings and hidden states
     dropout: float = 0.2      # dropout rate while training
+    destination: bool = False # trips start with their destination's cell, `[SOT, DEST(d), c1, ...]` (not LM-TAD's)
 
     @classmethod
     def preset(cls, name: str = 'published', # 'published' (LM-TAD), 'small' or 'tiny'
@@ -78,7 +89,8 @@ class TeacherConfig:
                 ) -> TeacherConfig:
         "A preset sized for `grid`'s vocabulary and the longest trajectory of `city` (any split)."
         longest = max(int(tr.lengths.max()) for tr in city.splits.values())
-        return cls.preset(name, vocab_size=grid.vocab_size, block_size=longest + 2, **fields)
+        block = longest + 2 + bool(fields.get('destination'))
+        return cls.preset(name, vocab_size=grid.vocab_size, block_size=block, **fields)
 
     @property
     def pad_id(self) -> int: return self.vocab_size - 3
@@ -88,6 +100,12 @@ class TeacherConfig:
     def sot_id(self) -> int: return self.vocab_size - 1
     @property
     def n_cells(self) -> int: return self.vocab_size - 3
+    @property
+    def prompt(self) -> int: return 1 + self.destination    # tokens before the first cell: SOT (and DEST)
+
+    def is_target(self, tokens: torch.Tensor) -> torch.Tensor: # token ids
+        "True where a token is predicted: cells and EOT (not PAD, not a DEST prompt)."
+        return (tokens != self.pad_id) & (tokens < self.vocab_size)
 
 # %% ../nbs/02_teacher.ipynb #c011
 def attention_mask(key_pad: torch.Tensor, # (B, S) True where the key is a PAD token
@@ -180,6 +198,8 @@ class TeacherLM(nn.Module):
         self.ln_f = nn.LayerNorm(config.d_model, bias=False)
         self.lm_head = nn.Linear(config.d_model, config.vocab_size, bias=False)
         self.lm_head.weight = self.wte.weight
+        # DEST(c) prompts (ids vocab_size + c) embed as cell c plus a learned marker; never predicted
+        self.dest_marker = nn.Parameter(torch.randn(config.d_model) * 0.02) if config.destination else None
         self.apply(self._init)
         for name, p in self.named_parameters():       # GPT-2: residual projections scaled by depth
             if name.endswith('proj.weight') or name.endswith('mlp.2.weight'):
@@ -194,7 +214,10 @@ class TeacherLM(nn.Module):
         if start + T > self.config.block_size:
             raise ValueError(f"sequence of {start + T} tokens exceeds block_size {self.config.block_size}")
         pos = torch.arange(start, start + T, device=tokens.device)
-        return self.drop(self.wte(tokens) + self.wpe(pos))
+        if self.dest_marker is None: return self.drop(self.wte(tokens) + self.wpe(pos))
+        dest = tokens >= self.config.vocab_size
+        x = self.wte(torch.where(dest, tokens - self.config.vocab_size, tokens)) + dest[..., None] * self.dest_marker
+        return self.drop(x + self.wpe(pos))
 
     def hidden(self, tokens: torch.Tensor,            # (B, T) token ids
                pad_mask: torch.Tensor | None = None,  # (B, T) True = PAD; None: `tokens == pad_id`
@@ -259,7 +282,9 @@ def next_token_logits(model: TeacherLM,
                       window: int | None = None, # context of the last `window` tokens (`window_logits`); None: all
                      ) -> torch.Tensor:
     "Logits (B, T, V) after every position of right-padded `tokens`: full causal context, or the fork's last-`window` tokens."
-    return model(tokens) if window is None else window_logits(model, tokens, window)
+    if window is None: return model(tokens)
+    if model.config.destination: raise ValueError("a context window would drop a destination-aware teacher's prompt")
+    return window_logits(model, tokens, window)
 
 @torch.no_grad()
 def prefix_next_token_probs(model: TeacherLM, tr: Trajectories,
@@ -279,21 +304,21 @@ def prefix_next_token_probs(model: TeacherLM, tr: Trajectories,
     device = torch.device(device or next(model.parameters()).device)
     sub = tr if idx is None else tr.subset(idx)
     was_training = model.training; model.eval()
-    tokens, lens = tokenise(sub, road_cell, model.config.n_cells)
-    out = []
+    tokens, lens = tokenise(sub, road_cell, model.config.n_cells, model.config.destination)
+    prompt, out = model.config.prompt, []
     for s in range(0, len(sub), batch_size):
         tk = torch.as_tensor(tokens[s:s + batch_size], device=device)
-        steps = torch.as_tensor(lens[s:s + batch_size] - 2, device=device)
+        steps = torch.as_tensor(lens[s:s + batch_size] - 1 - prompt, device=device)
         L = int(steps.max())
-        inp = tk[:, :L + 1]                                # SOT + cells (EOT is never an input)
+        inp = tk[:, :L + prompt]                           # SOT (DEST) + cells (EOT is never an input)
         keep = torch.arange(L, device=device)[None] < steps[:, None]
         with autocast(device, dtype):
             if use_cache:
-                cache = model.new_cache(len(tk), L + 1, device, dtype or torch.float32)
-                logits = torch.cat([model.forward_cached(inp[:, i:i + 1], cache) for i in range(L + 1)], 1)
+                cache = model.new_cache(len(tk), L + prompt, device, dtype or torch.float32)
+                logits = torch.cat([model.forward_cached(inp[:, i:i + 1], cache) for i in range(L + prompt)], 1)
             else:
                 logits = next_token_logits(model, inp, window)
-        sel = logits[:, 1:][keep].float()                  # output at position t+1 = after road t
+        sel = logits[:, prompt:][keep].float()             # output at position t + prompt = after road t
         out.append(F.log_softmax(sel, -1) if log else F.softmax(sel, -1))
     model.train(was_training)
     return torch.cat(out), sub.offsets - sub.offsets[0]
@@ -328,11 +353,11 @@ def next_token_nll(model: TeacherLM,
                    window: int | None = None, # attend to at most the last `window` tokens; None: all
                    per_token: bool = False,   # return each target's NLL instead of the sum
                   ) -> tuple[torch.Tensor, int] | torch.Tensor:
-    "Summed next-token NLL (nats) over the non-PAD targets of `tokens` and their number; or (B, T-1) per target (0 at PAD)."
+    "Summed next-token NLL (nats) over the targets of `tokens` (cells, EOT) and their number; or (B, T-1) per target (0 elsewhere)."
     h = model.hidden(tokens[:, :-1], window=window).flatten(0, 1)
     y = tokens[:, 1:].flatten()
-    keep = y != model.config.pad_id
-    h, y = h[keep], y[keep]                     # PAD targets never reach the output layer
+    keep = model.config.is_target(y)
+    h, y = h[keep], y[keep]                     # PAD and DEST targets never reach the output layer
     reduction = 'none' if per_token else 'sum'
     nll = lambda hh, yy: F.cross_entropy(model.lm_head(hh).float(), yy, reduction=reduction)
     rows = max(1, max_logits // model.config.vocab_size)
@@ -342,6 +367,23 @@ def next_token_nll(model: TeacherLM,
     else: out = sum(checkpoint(nll, h[s:s + rows], y[s:s + rows], use_reentrant=False) for s in range(0, len(y), rows))
     if not per_token: return out, len(y)
     return torch.zeros(keep.shape, device=out.device, dtype=out.dtype).masked_scatter(keep, out).view(tokens[:, 1:].shape)
+
+@torch.no_grad()
+def next_token_accuracy(model: TeacherLM,
+                        tokens: torch.Tensor,    # (B, T) right-padded token sequences from `tokenise`
+                        max_logits: int = 2**25, # most logit entries held at once (rows x vocabulary)
+                       ) -> tuple[float, int, int]:
+    "Summed NLL (nats) of the targets of `tokens` (cells, EOT), how many are the most likely token, and their number."
+    h = model.hidden(tokens[:, :-1]).flatten(0, 1)
+    y = tokens[:, 1:].flatten()
+    keep = model.config.is_target(y)
+    h, y = h[keep], y[keep]
+    rows, nll, right = max(1, max_logits // model.config.vocab_size), 0.0, 0
+    for s in range(0, len(y), rows):
+        logits = model.lm_head(h[s:s + rows]).float()
+        nll += F.cross_entropy(logits, y[s:s + rows], reduction='sum').item()
+        right += int((logits.argmax(-1) == y[s:s + rows]).sum())
+    return nll, right, len(y)
 
 def teacher_loss(model: TeacherLM,
                  batch: torch.Tensor, # (B, T) right-padded token sequences from `tokenise`
@@ -402,20 +444,21 @@ def train_teacher(model: TeacherLM, city: City, # a city with a 'val' split (see
                   max_steps: int | None = None, # stop after this many optimiser steps in all; None: all epochs
                   progress: bool = True,     # show a progress bar and a line per epoch
                  ) -> pd.DataFrame:
-    "Train `model` on `city`'s train split through `TrainingLoop`; per-epoch history (train loss, val perplexity)."
+    "Train `model` on `city`'s train split through `TrainingLoop`; per-epoch history (train loss, val perplexity, next-cell top-1)."
     val_split = _validation_split(city)
     config = replace(config, progress=progress, **({} if device is None else dict(device=str(device))))
     road_cell = np.asarray(road_cell, dtype=np.int64)
     dev, _, _ = training_device(config.device)
-    train = TokenBatches(*tokenise(city.splits['train'], road_cell, model.config.n_cells), dev)
-    val = TokenBatches(*tokenise(val_split, road_cell, model.config.n_cells), dev)
-    @torch.no_grad()
-    def perplexity(model, amp_dtype):        # token-weighted over the val split's cell and EOT targets
+    c = model.config
+    train = TokenBatches(*tokenise(city.splits['train'], road_cell, c.n_cells, c.destination), dev)
+    val = TokenBatches(*tokenise(val_split, road_cell, c.n_cells, c.destination), dev)
+    def validate(model, amp_dtype):          # token-weighted over the val split's cell and EOT targets
         was_training = model.training; model.eval()
-        with autocast(dev, amp_dtype): sums = [next_token_nll(model, tk) for tk in val.in_order(config.val_batch_size)]
+        with autocast(dev, amp_dtype): sums = np.array([next_token_accuracy(model, tk) for tk in val.in_order(config.val_batch_size)])
         model.train(was_training)
-        return dict(ppl=math.exp(sum(nll.item() for nll, _ in sums) / sum(n for _, n in sums)))
-    loop = TrainingLoop(model, teacher_loss, train, perplexity, config, run_dir, monitor='val_ppl', maximize=False,
+        nll, right, n = sums.sum(0)
+        return dict(ppl=math.exp(nll / n), top1=float(right / n))
+    loop = TrainingLoop(model, teacher_loss, train, validate, config, run_dir, monitor='val_ppl', maximize=False,
                         extra_state=dict(grid=grid.to_dict() if grid is not None else {}, road_cell=torch.as_tensor(road_cell)))
     loop.fit(resume=resume, max_steps=max_steps)
     model.eval()
@@ -457,7 +500,7 @@ def sequence_scores(model: TeacherLM,
     nll, n, top = [], [], []
     for tk in TokenBatches(tokens, lengths, device).in_order(batch_size):
         with autocast(device, dtype): per = next_token_nll(model, tk, window=window, per_token=True)
-        nll.append(per.sum(1).cpu()); n.append((tk[:, 1:] != model.config.pad_id).sum(1).cpu()); top.append(per.amax(1).cpu())
+        nll.append(per.sum(1).cpu()); n.append(model.config.is_target(tk[:, 1:]).sum(1).cpu()); top.append(per.amax(1).cpu())
     model.train(was_training)
     return pd.DataFrame(dict(log_ppl=(torch.cat(nll) / torch.cat(n)).numpy(), surprisal=(torch.cat(top) / math.log(2)).numpy()))
 
@@ -554,12 +597,14 @@ def anomaly_eval(model: TeacherLM, city: City, # a city with a 'val' split: it s
     normal = np.setdiff1d(np.arange(len(tokens)), chosen)
     outliers = dict(route_switch=route_switch(tokens[idx['route_switch']], lens[idx['route_switch']], grid, rng, p=route_p),
                     detour=detour(tokens[idx['detour']], lens[idx['detour']], grid, rng))
-    val_tokens, val_lens = tokenise(_validation_split(city), road_cell, grid)
-    ref = sequence_scores(model, val_tokens, val_lens, device, dtype)
-    normal_scores = sequence_scores(model, tokens[normal], lens[normal], device, dtype)
+    def scores(tokens, lens):   # a destination-aware teacher is told the destination (never moved) first
+        if model.config.destination: tokens, lens = prompt_destination(tokens, lens, model.config.vocab_size)
+        return sequence_scores(model, tokens, lens, device, dtype)
+    ref = scores(*tokenise(_validation_split(city), road_cell, grid))
+    normal_scores = scores(tokens[normal], lens[normal])
     rows, curves = [], {}
     for kind, toks in outliers.items():
-        out_scores = sequence_scores(model, toks, lens[idx[kind]], device, dtype)
+        out_scores = scores(toks, lens[idx[kind]])
         for score in ('log_ppl', 'surprisal'):
             s = np.r_[normal_scores[score].to_numpy(), out_scores[score].to_numpy()]
             y = np.r_[np.zeros(len(normal), bool), np.ones(len(toks), bool)]
