@@ -16,30 +16,43 @@ from .generation import read_generated
 from .metrics import METRICS, trajectory_features
 
 # %% auto #0
-__all__ = ['RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'MODEL_ORDER', 'load_records', 'summarise', 'holm', 'paired_comparison',
+__all__ = ['RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'STUDY_METRICS', 'MODEL_ORDER', 'DIAGNOSTICS', 'told_destination',
+           'load_records', 'summarise', 'holm', 'paired_comparison', 'teacher_comparison', 'plot_teacher_comparison',
            'results_table', 'drop_constant_columns', 'write_table', 'plot_metric_bars', 'plot_overview', 'load_slices',
            'slice_effects', 'plot_slice_effects', 'generated_samples', 'plot_distributions', 'thesis_readme',
-           'training_logs', 'plot_training_comparison', 'route_map', 'paired_summary']
+           'training_logs', 'distill_diagnostics', 'plot_training_comparison', 'route_map', 'paired_summary']
 
 # %% ../nbs/08_analysis.ipynb #c004
 RECORD_KEYS = ['seed', 'model', 'protocol', 'mode', *METRICS, 'n']
 HIGHER_IS_BETTER = {'destination_reach', 'od_cell_match', 'paired_fraction'}
 GROUP = ['city', 'train_fraction', 'protocol', 'mode']
 
+def told_destination(run_dir) -> bool: # a run folder (its config.json) or a metrics.json file in one
+    "Whether the run's teacher was destination-aware (`teacher_destination`); False without a config.json."
+    cfg = Path(run_dir)/'config.json' if Path(run_dir).suffix != '.json' else Path(run_dir).parent/'config.json'
+    return cfg.exists() and bool(json.loads(cfg.read_text()).get('effective', {}).get('teacher_destination'))
+
 def load_records(run_dirs, # experiment run folders (each with a metrics.json) or metrics.json files
                 ) -> pd.DataFrame:
-    "All metric records of the given run directories (or metrics.json files) as one table."
+    """All metric records of the given run directories (or metrics.json files) as one table. The distilled student of a
+    run with a destination-aware teacher is 'distilled_dest'; that run's other models, which repeat those of the run
+    with the unconditional teacher when both are given, are kept once."""
     frames = []
     for d in map(Path, run_dirs):
         f = d if d.suffix == '.json' else d/'metrics.json'
         if not f.exists(): raise FileNotFoundError(f"{f}: no metrics.json (did the run finish?)")
-        df = pd.DataFrame(json.loads(f.read_text())); df['run'] = f.parent.name; frames.append(df)
+        df = pd.DataFrame(json.loads(f.read_text())); df['run'] = f.parent.name
+        df['told_destination'] = told_destination(f)
+        if df.told_destination.any(): df['model'] = df.model.replace({'distilled': 'distilled_dest'})
+        frames.append(df)
     df = pd.concat(frames, ignore_index=True)
     missing = [k for k in RECORD_KEYS if k not in df.columns]
     if missing: raise ValueError(f"metric records lack {missing}")
     df[METRICS] = df[METRICS].astype(float)             # None (undefined, the record's note says why) -> NaN
     for k in GROUP: df[k] = df.get(k, 'all')
-    return df
+    key = [*GROUP, 'model', 'seed']
+    repeat = df.told_destination & df.set_index(key).index.isin(df[~df.told_destination].set_index(key).index)
+    return df[~repeat].reset_index(drop=True)
 
 # %% ../nbs/08_analysis.ipynb #c008
 def summarise(df: pd.DataFrame,     # metric records, one row per seed (`load_records`)
@@ -89,8 +102,45 @@ def paired_comparison(df: pd.DataFrame,     # metric records, one row per seed a
     out['better_holm'] = np.where(out.p_holm < 0.05, out.better_at_5pct, '=')
     return out
 
+# %% ../nbs/08_analysis.ipynb #c041
+STUDY_METRICS = ['destination_reach', 'dtw_km', 'hausdorff_km', 'edr', 'jsd_distance']
+
+def teacher_comparison(df: pd.DataFrame,       # metric records (`load_records`), with 'distilled' and/or 'distilled_dest'
+                       metrics=STUDY_METRICS,  # metric columns compared
+                      ) -> pd.DataFrame:
+    """Each distilled student (unconditional teacher, destination-aware teacher) against vanilla, paired by seed, as one
+    family: `p_holm` / `better_holm` corrected over every test of the returned frame."""
+    parts = [paired_comparison(df, 'vanilla', b, metrics).assign(student=b)
+             for b in ('distilled', 'distilled_dest') if b in set(df.model)]
+    out = pd.concat(parts, ignore_index=True)
+    out['p_holm'] = holm(out.p_value)
+    out['better_holm'] = np.where(out.p_holm < 0.05, out.better_at_5pct, '=')
+    return out
+
+def plot_teacher_comparison(tc: pd.DataFrame, # as returned by `teacher_comparison` (one city and mode)
+                            title: str = ''):
+    "Distilled − vanilla (mean and 95% CI over seeds) per metric and training fraction, one colour per teacher."
+    import matplotlib.pyplot as plt
+    metrics = list(dict.fromkeys(tc.metric))
+    fig, axes = plt.subplots(1, len(metrics), figsize=(3 * len(metrics), 3), squeeze=False)
+    fractions = sorted(tc.train_fraction.unique())
+    for ax, m in zip(axes[0], metrics):
+        for k, (student, g) in enumerate(tc[tc.metric == m].groupby('student', sort=False)):
+            g = g.set_index('train_fraction').reindex(fractions)
+            x = np.arange(len(fractions)) + (k - 0.5) * 0.2
+            ax.errorbar(x, g.mean_diff, yerr=g.ci95, fmt='o', capsize=3, label=student)
+            for xi, p in zip(x, g.p_holm):
+                if p < 0.05: ax.annotate('*', (xi, 0), ha='center')
+        ax.axhline(0, color='grey', lw=0.8)
+        ax.set_xticks(range(len(fractions)), [f"{f:g}" for f in fractions])
+        ax.set_title(f"{m} ({'higher' if m in HIGHER_IS_BETTER else 'lower'} is better)", fontsize=9)
+        ax.set_xlabel('train fraction')
+    axes[0, 0].set_ylabel('distilled − vanilla'); axes[0, -1].legend(fontsize=8)
+    fig.suptitle(title); fig.tight_layout()
+    return fig
+
 # %% ../nbs/08_analysis.ipynb #c014
-MODEL_ORDER = ['vanilla', 'distilled', 'shortest_length', 'shortest_time', 'markov', 'oracle', 'noise_floor']
+MODEL_ORDER = ['vanilla', 'distilled', 'distilled_dest', 'shortest_length', 'shortest_time', 'markov', 'oracle', 'noise_floor']
 
 def results_table(df: pd.DataFrame, # metric records, one row per seed and model (`load_records`)
                   metrics=METRICS,  # metric columns shown
@@ -260,13 +310,36 @@ def thesis_readme(sections: list, # (title, sentence, path of a markdown table) 
     return '\n'.join(lines)
 
 # %% ../nbs/08_analysis.ipynb #c031
-def training_logs(run_dir, # an experiment run folder (seed<k>/<model>/metrics.jsonl)
+def training_logs(run_dir, # a run folder: seed<k>/<model>/metrics.jsonl, or its thesis record's training.jsonl
                  ) -> pd.DataFrame:
     "Per-epoch training logs of every seed and student of a run."
+    run_dir = Path(run_dir)
+    if not any(run_dir.glob('seed*/*/metrics.jsonl')) and (run_dir/'training.jsonl').exists():
+        return pd.read_json(run_dir/'training.jsonl', lines=True)
     rows = []
-    for f in sorted(Path(run_dir).glob('seed*/*/metrics.jsonl')):
+    for f in sorted(run_dir.glob('seed*/*/metrics.jsonl')):
         for line in f.read_text().splitlines():
             rows.append(dict(json.loads(line), seed=int(f.parent.parent.name[4:]), model=f.parent.name))
+    return pd.DataFrame(rows)
+
+DIAGNOSTICS = dict(train_kl='kl', train_teacher_agreement='teacher_agreement', train_teacher_entropy='teacher_entropy_nats',
+                   train_collision_frac='collision_steps')
+
+def distill_diagnostics(run_dirs, # run folders (or their thesis records), each with config.json
+                       ) -> pd.DataFrame:
+    """Per run, means over seeds at each student's best epoch: the distilled student's KL to the teacher, agreement
+    with the teacher's top candidate, the teacher's entropy over the candidates and the share of steps with two
+    candidates in one teacher cell (training averages of that epoch), and both students' validation top-1."""
+    rows = []
+    for d in map(Path, run_dirs):
+        cfg = json.loads((d/'config.json').read_text())['effective']
+        logs = training_logs(d)
+        best = logs.loc[logs.groupby(['model', 'seed']).val_top1.idxmax()]
+        dist = best[best.model == 'distilled']
+        rows.append(dict(city=cfg['city'], train_fraction=cfg.get('student_train_fraction', 1.0),
+                         teacher='destination-aware' if cfg.get('teacher_destination') else 'unconditional', seeds=len(dist),
+                         **{v: dist[k].mean() for k, v in DIAGNOSTICS.items() if k in dist},
+                         val_top1_vanilla=best[best.model == 'vanilla'].val_top1.mean(), val_top1_distilled=dist.val_top1.mean()))
     return pd.DataFrame(rows)
 
 def plot_training_comparison(logs: pd.DataFrame, # as returned by `training_logs`
