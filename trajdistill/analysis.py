@@ -27,9 +27,9 @@ RECORD_KEYS = ['seed', 'model', 'protocol', 'mode', *METRICS, 'n']
 HIGHER_IS_BETTER = {'destination_reach', 'od_cell_match', 'paired_fraction'}
 GROUP = ['city', 'train_fraction', 'protocol', 'mode']
 
-def told_destination(run_dir) -> bool: # a run folder (its config.json) or a metrics.json file in one
+def told_destination(run_dir) -> bool: # a run folder or its thesis record (its config.json)
     "Whether the run's teacher was destination-aware (`teacher_destination`); False without a config.json."
-    cfg = Path(run_dir)/'config.json' if Path(run_dir).suffix != '.json' else Path(run_dir).parent/'config.json'
+    cfg = Path(run_dir)/'config.json'
     return cfg.exists() and bool(json.loads(cfg.read_text()).get('effective', {}).get('teacher_destination'))
 
 def load_records(run_dirs, # experiment run folders (each with a metrics.json) or metrics.json files
@@ -42,8 +42,8 @@ def load_records(run_dirs, # experiment run folders (each with a metrics.json) o
         f = d if d.suffix == '.json' else d/'metrics.json'
         if not f.exists(): raise FileNotFoundError(f"{f}: no metrics.json (did the run finish?)")
         df = pd.DataFrame(json.loads(f.read_text())); df['run'] = f.parent.name
-        df['told_destination'] = told_destination(f)
-        if df.told_destination.any(): df['model'] = df.model.replace({'distilled': 'distilled_dest'})
+        df['told_destination'] = told = told_destination(f.parent)
+        if told: df['model'] = df.model.replace({'distilled': 'distilled_dest'})
         frames.append(df)
     df = pd.concat(frames, ignore_index=True)
     missing = [k for k in RECORD_KEYS if k not in df.columns]
@@ -337,7 +337,7 @@ def distill_diagnostics(run_dirs, # run folders (or their thesis records), each 
         best = logs.loc[logs.groupby(['model', 'seed']).val_top1.idxmax()]
         dist = best[best.model == 'distilled']
         rows.append(dict(city=cfg['city'], train_fraction=cfg.get('student_train_fraction', 1.0),
-                         teacher='destination-aware' if cfg.get('teacher_destination') else 'unconditional', seeds=len(dist),
+                         teacher='destination-aware' if told_destination(d) else 'unconditional', seeds=len(dist),
                          **{v: dist[k].mean() for k, v in DIAGNOSTICS.items() if k in dist},
                          val_top1_vanilla=best[best.model == 'vanilla'].val_top1.mean(), val_top1_distilled=dist.val_top1.mean()))
     return pd.DataFrame(rows)

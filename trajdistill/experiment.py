@@ -16,7 +16,7 @@ from .data import (City, DataError, Trajectories, load_city, resolve_city, trip_
                               od_disjoint, hold_out_validation, document_parameters)
 from .state import read_json, write_json, file_hash
 from .mapping import Grid, road_to_cell, roads_with_shared_candidate_cell
-from .loop import TrainConfig, load_checkpoint, resolve_device, say, train_subset
+from .loop import TRAIN_SETTINGS_ADDED, TrainConfig, load_checkpoint, resolve_device, say, train_subset
 from .teacher import TEACHER_PRESETS, TeacherLM, TeacherConfig, TeacherTrainConfig, train_teacher, load_teacher
 from .student import HOSER, StudentConfig, TrajectoryBatches, prepare_student_inputs, student_loss
 from .training import Trainer, evaluate_next_road
@@ -265,8 +265,8 @@ def _hash(obj) -> str:
     "12 hex digits of a JSON-able object."
     return hashlib.blake2b(json.dumps(obj, sort_keys=True).encode(), digest_size=6).hexdigest()
 
-ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, patience=None,   # name -> what runs
-                      student_passes=1, passes=1, teacher_destination=False)                  # did before it
+ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, student_passes=1,   # name -> what
+                      teacher_destination=False, **TRAIN_SETTINGS_ADDED)                          # runs did before it
 
 def key_settings(settings: dict) -> dict:
     "Settings as they enter a key: those added after the first runs are left out at the value older runs used."

@@ -195,7 +195,7 @@ def load_checkpoint(path, # best.pt or last.pt of a `TrainingLoop` run
     return load_torch(path, f"Delete the run folder {Path(path).parent} to train this model again.", map_location)
 
 RESUME_MAY_CHANGE = ('device', 'progress', 'log_every')   # settings a resumed run may change
-TRAIN_SETTINGS_ADDED = dict(passes=1)   # settings added after the first checkpoints -> what those trained with
+TRAIN_SETTINGS_ADDED = dict(patience=None, passes=1)   # settings added after the first checkpoints -> what those did
 
 def check_resumable(ck: dict,            # a loaded checkpoint
                     path,                # where it came from (for the message)

@@ -347,6 +347,13 @@ class TeacherTrainConfig(TrainConfig):
         return cls(**{**presets[name], **fields})
 
 # %% ../nbs/02_teacher.ipynb #c025
+def _targets(model: TeacherLM, tokens: torch.Tensor, window: int | None = None) -> tuple:
+    "Hidden states before each target of `tokens` that is predicted (cells, EOT), those targets, and where they are."
+    h = model.hidden(tokens[:, :-1], window=window).flatten(0, 1)
+    y = tokens[:, 1:].flatten()
+    keep = model.config.is_target(y)
+    return h[keep], y[keep], keep               # PAD and DEST targets never reach the output layer
+
 def next_token_nll(model: TeacherLM,
                    tokens: torch.Tensor,      # (B, T) right-padded token sequences from `tokenise`
                    max_logits: int = 2**25,   # most logit entries held at once (rows x vocabulary)
@@ -354,10 +361,7 @@ def next_token_nll(model: TeacherLM,
                    per_token: bool = False,   # return each target's NLL instead of the sum
                   ) -> tuple[torch.Tensor, int] | torch.Tensor:
     "Summed next-token NLL (nats) over the targets of `tokens` (cells, EOT) and their number; or (B, T-1) per target (0 elsewhere)."
-    h = model.hidden(tokens[:, :-1], window=window).flatten(0, 1)
-    y = tokens[:, 1:].flatten()
-    keep = model.config.is_target(y)
-    h, y = h[keep], y[keep]                     # PAD and DEST targets never reach the output layer
+    h, y, keep = _targets(model, tokens, window)
     reduction = 'none' if per_token else 'sum'
     nll = lambda hh, yy: F.cross_entropy(model.lm_head(hh).float(), yy, reduction=reduction)
     rows = max(1, max_logits // model.config.vocab_size)
@@ -374,10 +378,7 @@ def next_token_accuracy(model: TeacherLM,
                         max_logits: int = 2**25, # most logit entries held at once (rows x vocabulary)
                        ) -> tuple[float, int, int]:
     "Summed NLL (nats) of the targets of `tokens` (cells, EOT), how many are the most likely token, and their number."
-    h = model.hidden(tokens[:, :-1]).flatten(0, 1)
-    y = tokens[:, 1:].flatten()
-    keep = model.config.is_target(y)
-    h, y = h[keep], y[keep]
+    h, y, _ = _targets(model, tokens)
     rows, nll, right = max(1, max_logits // model.config.vocab_size), 0.0, 0
     for s in range(0, len(y), rows):
         logits = model.lm_head(h[s:s + rows]).float()
