@@ -13,11 +13,11 @@ import pandas as pd
 
 from .data import load_city, write_city, city_summary, trip_stats, polyline_centroid, City, document_parameters
 from .simulate import (SimParams, RoadNetwork, simulate_trips, simulate_gravity_trips, split_trips,
-                                  distinct_routes_per_od)
+                                  distinct_routes_per_od, oracle_next_road_accuracy)
 
 # %% auto #0
-__all__ = ['WHEELS', 'OSM_ATTRIBUTION', 'INGOLSTADT_DIR', 'COQUIMBO_ZIP', 'COQUIMBO_PARAMS', 'wheel_dir', 'fetch_wheel',
-           'extract_member', 'lane_allows_car', 'sumo_highway', 'read_sumo_net', 'read_sumo_trips',
+__all__ = ['WHEELS', 'OSM_ATTRIBUTION', 'INGOLSTADT_DIR', 'INGOLSTADT_DIVERSE', 'COQUIMBO_ZIP', 'COQUIMBO_PARAMS', 'wheel_dir',
+           'fetch_wheel', 'extract_member', 'lane_allows_car', 'sumo_highway', 'read_sumo_net', 'read_sumo_trips',
            'spatialite_linestring', 'spatialite_multipolygon', 'read_aequilibrae_network', 'read_aequilibrae_zones',
            'assign_zones', 'write_source_md', 'build_ingolstadt', 'coquimbo_source', 'coquimbo_trips', 'build_coquimbo',
            'network_map']
@@ -214,11 +214,13 @@ def write_source_md(folder,          # the city folder; its SOURCE.md is overwri
 
 # %% ../nbs/00b_cities.ipynb #c019
 INGOLSTADT_DIR = 'sumo_rl/nets/RESCO/ingolstadt21/'
+INGOLSTADT_DIVERSE = dict(n_scenarios=64, link_noise_sigma=2.0, taste_sigma=1.0, choice_temperature_s=120.0)
 
 def build_ingolstadt(folder,             # where the city is written (created if missing)
                      n_days: int = 5,    # simulated weekdays the one-hour demand is replicated over
                      jitter_s: int = 300, # departures are shifted by a uniform integer in [-jitter_s, jitter_s] s
                      seed: int = 0,      # seeds the jitter, the simulator and the split
+                     route_choice: dict | None = None, # `SimParams` overrides, e.g. INGOLSTADT_DIVERSE; None: defaults
                     ) -> City:
     "Convert sumo-rl's Ingolstadt (InTAS) net and demand to a HOSER city in `folder`; returns the loaded city."
     wheel = fetch_wheel(*WHEELS['ingolstadt'])
@@ -227,7 +229,7 @@ def build_ingolstadt(folder,             # where the city is written (created if
     index = pd.Series(roads.index, index=roads.sumo_id)
     o, d = index.reindex(demand.from_edge).to_numpy(), index.reindex(demand.to_edge).to_numpy()
     on_roads = ~(np.isnan(o) | np.isnan(d))
-    params = SimParams(seed=seed, n_days=n_days, start_date='2026-03-02')       # Monday
+    params = SimParams(seed=seed, n_days=n_days, start_date='2026-03-02', **(route_choice or {}))   # a Monday
     rng = np.random.default_rng(seed)
     day0 = int(pd.Timestamp(params.start_date, tz='UTC').timestamp())
     base = demand.depart.to_numpy()[on_roads]
@@ -244,7 +246,12 @@ def build_ingolstadt(folder,             # where the city is written (created if
     (folder/'SOURCE.md').write_text('trips: real-demand\n')
     city = load_city(folder)                               # validates, and fills the cache for later loads
     per_od = distinct_routes_per_od(tr)
-    write_source_md(folder, 'Ingolstadt, Germany (InTAS demand, sumo-rl 1.4.5)', 'real-demand', f"""
+    variant = '' if not route_choice else (
+        f"\n**Route-choice variant** (`route_choice={route_choice}`): more and more varied route-choice states and a "
+        "logit choice at every junction among the roads that bring the trip closer, so that OD pairs get many routes "
+        "and the simulator's own next-road oracle leaves headroom (accuracy below).\n")
+    write_source_md(folder, 'Ingolstadt, Germany (InTAS demand, sumo-rl 1.4.5)' + (' -- diverse routes' if route_choice else ''),
+                    'real-demand', variant + f"""
 Network and demand from the PyPI wheel `sumo-rl==1.4.5`, files `{INGOLSTADT_DIR}ingolstadt21.net.xml` and
 `ingolstadt21.rou.xml` (RESCO benchmark scenario `ingolstadt21`, derived from the InTAS Ingolstadt Traffic Scenario,
 Lobo et al. 2020, https://github.com/silaslobo/InTAS). Converted by `trajdistill.cities.build_ingolstadt` (notebook
@@ -264,7 +271,9 @@ Lobo et al. 2020, https://github.com/silaslobo/InTAS). Converted by `trajdistill
 - Licences: sumo-rl is MIT-licensed; the network is derived from OpenStreetMap. {OSM_ATTRIBUTION}
   The scenario comes from RESCO (https://github.com/jault/RESCO), built on InTAS (https://github.com/silaslobo/InTAS);
   see those repositories for their licence terms (sumo-rl redistributes the files in its MIT-licensed wheel).
-""", city, {'distinct routes per OD (OD pairs seen twice or more)': f"{per_od.routes.mean():.2f} over {len(per_od):,} pairs"})
+""", city, {'distinct routes per OD (OD pairs seen twice or more)': f"{per_od.routes.mean():.2f} over {len(per_od):,} pairs",
+                 'oracle next-road accuracy on the test split (all steps / steps with a choice)': '{accuracy:.3f} / '
+                 '{decision_accuracy:.3f}'.format(**oracle_next_road_accuracy(city, 'test', params))})
     return city
 
 # %% ../nbs/00b_cities.ipynb #c021

@@ -17,10 +17,10 @@ from .data import Trajectories, City, haversine_km, build_csr, entry_times, docu
 
 # %% auto #0
 __all__ = ['CLASS_SPEED_KMH', 'DEFAULT_SPEED_KMH', 'CLASS_RANK', 'WEEKDAY_PROFILE', 'WEEKEND_PROFILE', 'WEEKEND_SHARE',
-           'class_speed_mps', 'class_rank', 'RoadNetwork', 'SimParams', 'scenario_costs', 'next_hops', 'route_trips',
-           'departure_times', 'congestion_factor', 'travel_seconds', 'simulate_trips', 'gravity_od', 'access_roads',
-           'simulate_gravity_trips', 'split_trips', 'distinct_routes_per_od', 'oracle_next_road_probs',
-           'oracle_next_road_accuracy', 'oracle_next_road_distribution']
+           'class_speed_mps', 'class_rank', 'RoadNetwork', 'SimParams', 'scenario_costs', 'least_cost_trees',
+           'choice_probs', 'route_trips', 'departure_times', 'congestion_factor', 'travel_seconds', 'simulate_trips',
+           'gravity_od', 'access_roads', 'simulate_gravity_trips', 'split_trips', 'distinct_routes_per_od',
+           'state_posterior', 'oracle_next_road_probs', 'oracle_next_road_accuracy', 'oracle_next_road_distribution']
 
 # %% ../nbs/00a_simulator.ipynb #c005
 CLASS_SPEED_KMH = dict(motorway=90, motorway_link=60, trunk=70, trunk_link=50, primary=50, primary_link=40,
@@ -70,6 +70,12 @@ class RoadNetwork:
         if self.speed_mps is None: return default
         s = np.asarray(self.speed_mps, np.float64)
         return np.where(np.isfinite(s) & (s > 0), s, default)
+    def successor_table(self) -> np.ndarray:
+        "(n_roads, max out-degree) int64 successors of every road in CSR order, padded with -1."
+        deg = np.diff(self.succ_ptr)
+        table = np.full((self.n_roads, max(int(deg.max(initial=0)), 1)), -1, dtype=np.int64)
+        table[np.repeat(np.arange(self.n_roads), deg), np.arange(len(self.succ_idx)) - np.repeat(self.succ_ptr[:-1], deg)] = self.succ_idx
+        return table
     def strong_component(self) -> np.ndarray:
         "Boolean mask of the roads in the largest strongly connected component (every road reaches every other)."
         src = np.repeat(np.arange(self.n_roads), np.diff(self.succ_ptr))
@@ -86,6 +92,7 @@ class SimParams:
     link_noise_sigma: float = 0.35   # lognormal sigma of each state's perceived link cost
     class_pref: float = 0.08         # tau_0: cost discount per class rank
     taste_sigma: float = 0.6         # s: spread of the drivers' taste for major roads
+    choice_temperature_s: float = 0.0 # T: 0 = least-cost route; > 0 = logit choice at junctions (s of extra cost)
     tt_noise_sigma: float = 0.2      # lognormal sigma of each road's travel time in each trip
     congestion: float = 0.7          # peak slow-down on major roads (travel time x (1 + congestion))
     gravity_beta_km: float = 0.25    # distance decay of the gravity model (1/km)
@@ -127,26 +134,49 @@ def _reverse_graph(net: RoadNetwork) -> tuple[csr_matrix, np.ndarray]:
     g.sort_indices()
     return g, np.repeat(np.arange(net.n_roads), np.diff(g.indptr))     # row of each stored entry = head road
 
-def next_hops(rev: csr_matrix,  # the road graph reversed (b -> a for each transition a -> b), sorted indices
-              head: np.ndarray, # per stored entry of `rev`, its row (the road b being entered)
-              cost: np.ndarray, # (n_roads,) cost of entering each road, e.g. a row of `scenario_costs`
-              dests,            # destination road indices, one Dijkstra tree each
-             ) -> np.ndarray:
-    "(len(dests), n_roads) next road from every road toward each destination under `cost` (-1: none/arrived)."
+def least_cost_trees(rev: csr_matrix,  # the road graph reversed (b -> a for each transition a -> b), sorted indices
+                     head: np.ndarray, # per stored entry of `rev`, its row (the road b being entered)
+                     cost: np.ndarray, # (n_roads,) cost of entering each road, e.g. a row of `scenario_costs`
+                     dests,            # destination road indices, one Dijkstra tree each
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(len(dests), n_roads) each: the least cost to go from every road to each destination (the roads entered after
+    it; inf: unreachable) and the next road on that route (-1: none, or arrived)."""
     g = csr_matrix((cost[head], rev.indices, rev.indptr), shape=rev.shape)
-    _, pred = dijkstra(g, directed=True, indices=np.asarray(dests), return_predecessors=True)
-    return np.where(pred < 0, -1, pred).astype(np.int32)
+    to_go, pred = dijkstra(g, directed=True, indices=np.asarray(dests), return_predecessors=True)
+    return to_go, np.where(pred < 0, -1, pred).astype(np.int32)
+
+def choice_probs(succ: np.ndarray,  # (n_roads, D) `RoadNetwork.successor_table()`
+                 cost: np.ndarray,  # (n_roads,) one state's cost of entering each road
+                 to_go: np.ndarray, # (B, n_roads) that state's `least_cost_trees` toward B destinations ...
+                 hops: np.ndarray,  # (B, n_roads) ... and its next roads
+                 rows, cur,         # per query: its destination's row in `to_go`/`hops`, and its current road
+                 temperature_s: float, # `SimParams.choice_temperature_s`
+                ) -> np.ndarray:
+    """(n, D) probability of each successor of `cur` (columns as in `succ[cur]`) under one state: all of it on the
+    least-cost next road when `temperature_s` is 0; otherwise a logit over the roads that bring the trip closer to its
+    destination (cost to go decreases, so no trip loops), by the extra cost each adds over the least-cost route."""
+    rows, cur = np.asarray(rows, np.int64), np.asarray(cur, np.int64)
+    cand = succ[cur]
+    if temperature_s == 0: return ((cand == hops[rows, cur][:, None]) & (cand >= 0)).astype(np.float64)
+    c = np.maximum(cand, 0)
+    next_to_go, here = to_go[rows[:, None], c], to_go[rows, cur][:, None]
+    closer = (cand >= 0) & (next_to_go < here)
+    logit = np.where(closer, -(cost[c] + next_to_go - here) / temperature_s, -np.inf)
+    top = logit.max(1, keepdims=True)
+    p = np.exp(logit - np.where(np.isfinite(top), top, 0))   # a road that cannot reach the destination: all zero
+    return p / np.maximum(p.sum(1, keepdims=True), 1e-300)
 
 # %% ../nbs/00a_simulator.ipynb #c016
-def _walk(hops: np.ndarray, rows: np.ndarray, origins: np.ndarray, dests: np.ndarray, max_steps: int):
-    "Follow `hops[rows]` from each origin to its destination in lockstep: (flat roads, offsets, reached mask)."
+def _walk(choose, rows: np.ndarray, origins: np.ndarray, dests: np.ndarray, max_steps: int):
+    """From each origin, take `choose(rows, current roads)` (next roads, -1: stuck) until the destination, all trips in
+    lockstep: (flat roads, lengths, reached mask)."""
     n = len(origins); steps = [origins.astype(np.int32)]; trip = [np.arange(n)]
     cur, active = origins.astype(np.int64), np.arange(n)
     for _ in range(max_steps):
         going = cur[active] != dests[active]
         active = active[going]
         if not len(active): break
-        nxt = hops[rows[active], cur[active]]
+        nxt = choose(rows[active], cur[active])
         ok = nxt >= 0
         active = active[ok]; cur[active] = nxt[ok]
         steps.append(nxt[ok]); trip.append(active)
@@ -156,16 +186,31 @@ def _walk(hops: np.ndarray, rows: np.ndarray, origins: np.ndarray, dests: np.nda
     lens = np.bincount(tid, minlength=n)
     return flat, lens, reached
 
+def _chooser(succ, cost, to_go, hops, temperature_s: float, rng):
+    "The next-road rule of one state toward a chunk of destinations: its least-cost next road, or a logit draw."
+    if temperature_s == 0: return lambda rows, cur: hops[rows, cur]
+    def draw(rows, cur):
+        nxt = hops[rows, cur].astype(np.int64)
+        go = nxt >= 0                                                # the others cannot reach their destination
+        cum = choice_probs(succ, cost, to_go, hops, rows[go], cur[go], temperature_s).cumsum(1)
+        pick = (cum < rng.random((go.sum(), 1)) * cum[:, -1:]).sum(1)  # first column whose cumulative mass passes u
+        nxt[go] = succ[cur[go], pick]
+        return nxt
+    return draw
+
 def route_trips(net: RoadNetwork, params: SimParams,
                 origins, dests, # road indices, one of each per trip
                 scenario,       # per trip, its route-choice state in [0, params.n_scenarios)
                 batch: int = 128, # destinations per Dijkstra call (memory: batch x n_roads)
                 costs: np.ndarray | None = None, # `scenario_costs(net, params)` if already computed
+                rng: np.random.Generator | None = None, # junction choices (temperature > 0); None: the simulator's stream
                ) -> tuple[list, np.ndarray]:
     "Routes (road-index arrays, one per trip) of each trip's state; the mask says which trips reached their destination."
     origins, dests, scenario = (np.asarray(x, dtype=np.int64) for x in (origins, dests, scenario))
     costs = scenario_costs(net, params) if costs is None else costs
+    rng = _rng(params, 'choices') if rng is None else rng
     rev, head = _reverse_graph(net)
+    succ = net.successor_table()
     routes = [None] * len(origins); reached = np.zeros(len(origins), dtype=bool)
     for k in np.unique(scenario):
         in_k = np.flatnonzero(scenario == k)
@@ -173,8 +218,8 @@ def route_trips(net: RoadNetwork, params: SimParams,
         for s in range(0, len(udest), batch):
             chunk = udest[s:s + batch]
             sel = in_k[np.isin(dests[in_k], chunk)]
-            hops = next_hops(rev, head, costs[k], chunk)
-            flat, lens, ok = _walk(hops, np.searchsorted(chunk, dests[sel]), origins[sel], dests[sel], net.n_roads)
+            choose = _chooser(succ, costs[k], *least_cost_trees(rev, head, costs[k], chunk), params.choice_temperature_s, rng)
+            flat, lens, ok = _walk(choose, np.searchsorted(chunk, dests[sel]), origins[sel], dests[sel], net.n_roads)
             for i, part in zip(sel, np.split(flat, np.cumsum(lens)[:-1])): routes[i] = part
             reached[sel] = ok
     return routes, reached
@@ -318,52 +363,58 @@ def distinct_routes_per_od(tr: Trajectories) -> pd.DataFrame:
     return g[g.trips >= 2].reset_index(drop=True)
 
 # %% ../nbs/00a_simulator.ipynb #c042
+def state_posterior(like: np.ndarray,    # (K, S) probability of each step's observed next road under each state
+                    n_steps: np.ndarray, # steps per trip; the S steps are grouped by trip, in order
+                   ) -> np.ndarray:
+    """(K, S) weight of each route-choice state just before each step: the prior (uniform) at a trip's first step,
+    then Bayes' rule step by step. A trip that no state explains (real data) restarts from the prior."""
+    K = len(like); n_steps = np.asarray(n_steps, np.int64)
+    first = np.concatenate([[0], np.cumsum(n_steps)[:-1]]).astype(np.int64)
+    weight, w = np.empty(like.shape), np.full((K, len(n_steps)), 1.0 / K)
+    for pos in range(int(n_steps.max(initial=0))):               # one position of every trip at a time
+        trips = np.flatnonzero(n_steps > pos); at = first[trips] + pos
+        weight[:, at] = w[:, trips]
+        post = w[:, trips] * like[:, at]; total = post.sum(0)
+        w[:, trips] = np.where(total > 0, post / np.where(total > 0, total, 1.0), 1.0 / K)
+    return weight
+
+def _state_choices(net: RoadNetwork, params: SimParams, cur, dest, batch: int) -> np.ndarray:
+    "(K, S, D) float32: every state's probability of each successor of `cur` (as in `successor_table`) toward `dest`."
+    costs, (rev, head), succ = scenario_costs(net, params), _reverse_graph(net), net.successor_table()
+    choice = np.zeros((params.n_scenarios, len(cur), succ.shape[1]), dtype=np.float32)
+    udest = np.unique(dest)
+    for s in range(0, len(udest), batch):
+        chunk = udest[s:s + batch]
+        sel = np.flatnonzero(np.isin(dest, chunk)); row = np.searchsorted(chunk, dest[sel])
+        for k, cost in enumerate(costs):
+            choice[k, sel] = choice_probs(succ, cost, *least_cost_trees(rev, head, cost, chunk), row, cur[sel],
+                                          params.choice_temperature_s)
+    return choice
+
 def oracle_next_road_probs(net: RoadNetwork, params: SimParams,
                            tr: Trajectories,        # trips on `net`'s roads, e.g. a split of the simulated city
-                           use_prefix: bool = True, # keep only route-choice states agreeing with the trip so far
+                           use_prefix: bool = True, # weight the route-choice states by the trip so far
                            batch: int = 128,        # destinations per Dijkstra call (memory: batch x n_roads)
                           ) -> pd.DataFrame:
     "Per step of every trip: trip, position, current road and its out-degree, P(true next road), argmax hit (1/ties)."
-    K = params.n_scenarios
-    costs = scenario_costs(net, params)
-    rev, head = _reverse_graph(net)
     lens = tr.lengths
     step_trip = np.repeat(np.arange(len(tr)), lens - 1)
     step_pos = np.concatenate([np.arange(l - 1) for l in lens]) if len(tr) else np.zeros(0, np.int64)
     cur = tr.roads[tr.offsets[step_trip] + step_pos].astype(np.int64)
     true_next = tr.roads[tr.offsets[step_trip] + step_pos + 1].astype(np.int64)
-    dest = tr.destinations.astype(np.int64)[step_trip]
-    pred = np.zeros((K, len(cur)), dtype=np.int64)             # state k's next road at every step
-    udest = np.unique(dest)
-    for s in range(0, len(udest), batch):
-        chunk = udest[s:s + batch]
-        sel = np.flatnonzero(np.isin(dest, chunk)); row = np.searchsorted(chunk, dest[sel])
-        for k in range(K): pred[k, sel] = next_hops(rev, head, costs[k], chunk)[row, cur[sel]]
-    agree = pred == true_next[None]                            # (K, steps)
-    if use_prefix:                                             # state consistent with all earlier steps of the trip
-        starts = tr.offsets[:-1] - np.arange(len(tr))          # first step index of each trip
-        cum = np.cumsum(~agree, axis=1)
-        base = np.where(starts[step_trip] > 0, cum[:, np.maximum(starts[step_trip] - 1, 0)], 0)
-        disagree_before = (cum - (~agree)) - base > 0
-        weight = (~disagree_before).astype(np.float64)
-        weight[:, weight.sum(0) == 0] = 1.0                    # no state explains the prefix: back to the prior
-    else:
-        weight = np.ones(agree.shape)
-    weight /= weight.sum(0, keepdims=True)
-    p_true = (weight * agree).sum(0)
-    # argmax over candidate next roads (mass of each state's choice); a tie between m roads counts 1/m
-    mass = np.zeros_like(weight)
-    for k in range(K): mass[k] = (weight * (pred == pred[k][None])).sum(0)
-    top = np.sort(np.where(mass >= mass.max(0) - 1e-12, pred, -2), axis=0)
-    n_top = ((np.diff(top, axis=0) != 0) & (top[1:] != -2)).sum(0) + (top[0] != -2)
-    hit = np.where(p_true >= mass.max(0) - 1e-12, 1.0 / n_top, 0.0)
+    choice = _state_choices(net, params, cur, tr.destinations.astype(np.int64)[step_trip], batch)
+    is_true = net.successor_table()[cur] == true_next[:, None]               # (S, D)
+    if use_prefix: weight = state_posterior((choice * is_true).sum(2), lens - 1)
+    else: weight = np.full(choice.shape[:2], 1.0 / params.n_scenarios)
+    mix = np.einsum('ks,ksd->sd', weight, choice)                            # the oracle's next-road distribution
+    top = mix >= mix.max(1, keepdims=True) - 1e-6                            # a tie between m roads counts 1/m
     return pd.DataFrame(dict(trip=step_trip, pos=step_pos, road=cur, out_degree=np.diff(net.succ_ptr)[cur],
-                             p_true=p_true, hit=hit))
+                             p_true=(mix * is_true).sum(1), hit=(top & is_true).any(1) / top.sum(1)))
 
 def oracle_next_road_accuracy(city: City,
                               split: str = 'test', # a key of `city.splits`
                               params: SimParams | str | Path | None = None, # None: read city.folder/simulator.json
-                              use_prefix: bool = True, # keep only route-choice states agreeing with the trip so far
+                              use_prefix: bool = True, # weight the route-choice states by the trip so far
                               max_trips: int | None = None, # use the first `max_trips` trips only; None: all
                              ) -> dict:
     "Oracle next-road accuracy and mean true-road probability on a split of a simulated city (params or its folder)."
@@ -383,13 +434,13 @@ def oracle_next_road_distribution(net: RoadNetwork, params: SimParams,
                                   dest: int, # destination road index
                                  ) -> pd.Series: # p indexed by next road index
     "Oracle probability of each next road after the roads `prefix` (last = current road) toward road `dest`."
-    rev, head = _reverse_graph(net)
-    hops = np.stack([next_hops(rev, head, c, [dest])[0] for c in scenario_costs(net, params)])   # (K, n_roads)
     prefix = np.asarray(prefix, dtype=np.int64)
-    consistent = (hops[:, prefix[:-1]] == prefix[1:]).all(1)
-    if not consistent.any(): consistent[:] = True          # no state explains the prefix: back to the prior
-    choice = hops[consistent, prefix[-1]]
-    return pd.Series(choice).value_counts(normalize=True).sort_index().rename('p')
+    choice = _state_choices(net, params, prefix, np.full(len(prefix), dest), batch=1)        # (K, L, D)
+    cand = net.successor_table()[prefix]
+    like = (choice * (cand == np.append(prefix[1:], -2)[:, None])).sum(2)   # the roads driven; none after the last
+    p = state_posterior(like, [len(prefix)])[:, -1] @ choice[:, -1]
+    keep = p > 0
+    return pd.Series(p[keep], index=cand[-1][keep], name='p').sort_index()
 
 # %% ../nbs/00a_simulator.ipynb #c050
 document_parameters(globals())   # parameter comments into docstrings, for help()
