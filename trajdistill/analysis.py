@@ -378,15 +378,17 @@ def route_map(city,                # the `City` the samples run on
     return m
 
 # %% ../nbs/08_analysis.ipynb #c037
-def paired_summary(pc: pd.DataFrame, # vanilla vs distilled, as returned by `paired_comparison`
+def paired_summary(pc: pd.DataFrame, # students vs vanilla: `paired_comparison`, or `teacher_comparison` (by student)
                   ) -> str:
-    "One sentence per (city, fraction, protocol) block: metrics favouring distilled / vanilla at p < 0.05, and parity."
-    out = []
-    for key, g in pc.groupby(GROUP[:3], sort=False):
+    "One sentence per (city, fraction, protocol[, student]) block: metrics favouring each model at p < 0.05, and parity."
+    out, by_student = [], 'student' in pc
+    for key, g in pc.groupby(GROUP[:3] + ['student'] * by_student, sort=False):
+        who = key[3] if by_student else 'distilled'
+        head = f"{key[0]} ({key[2]}, train fraction {key[1]:g}" + (f", {who}" if by_student else '')
         n = g.n_pairs.max()
-        if n < 2: out.append(f"{key[0]} ({key[2]}, train fraction {key[1]:g}): one seed only, no test."); continue
+        if n < 2: out.append(f"{head}): one seed only, no test."); continue
         fav = lambda m: ', '.join(g[g.better_at_5pct == m].metric) or 'none'
-        out.append(f"{key[0]} ({key[2]}, train fraction {key[1]:g}, {n} seeds): distilled better on {fav('distilled')}; "
+        out.append(f"{head}, {n} seeds): {who} better on {fav(who)}; "
                    f"vanilla better on {fav('vanilla')}; parity on {int((g.better_at_5pct == '=').sum())} of {len(g)} metrics.")
     tested = pc[pc.p_value.notna()]
     if len(tested):
