@@ -356,13 +356,13 @@ def generate_oracle(city: City,
                     destinations, # destination road indices (n,)
                     departures,   # departure epoch seconds (n,)
                     params=None,   # `SimParams`, a folder holding simulator.json, or None: `city.folder`
-                    seed: int = 0, # seeds the route-choice states and the travel-time noise
+                    seed: int = 0, # seeds the route-choice states, junction choices and travel-time noise
                    ) -> Generated:
     "The simulator's own routes and travel times for the requests (`params`: SimParams, a city folder, or None)."
     if params is None or not hasattr(params, 'n_scenarios'): params = simulator_params(city, params)
     origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     net, rng = RoadNetwork.from_city(city), np.random.default_rng(seed)
-    routes, _ = route_trips(net, params, origins, destinations, rng.integers(0, params.n_scenarios, len(origins)))
+    routes, _ = route_trips(net, params, origins, destinations, rng.integers(0, params.n_scenarios, len(origins)), rng=rng)
     gen = make_generated(routes, [np.zeros(len(r), dtype=np.int64) for r in routes], destinations)
     tr = gen.trajectories
     tr.times = entry_times(tr.offsets, departures, travel_seconds(net, tr.roads, tr.offsets, departures, params, rng))
