@@ -378,8 +378,8 @@ def state_posterior(like: np.ndarray,    # (K, S) probability of each step's obs
         w[:, trips] = np.where(total > 0, post / np.where(total > 0, total, 1.0), 1.0 / K)
     return weight
 
-def _state_choices(net: RoadNetwork, params: SimParams, cur, dest, batch: int) -> np.ndarray:
-    "(K, S, D) float32: every state's probability of each successor of `cur` (as in `successor_table`) toward `dest`."
+def _state_choices(net: RoadNetwork, params: SimParams, cur, dest, batch: int) -> tuple[np.ndarray, np.ndarray]:
+    "(K, S, D) float32 probability under every state of each successor of `cur` toward `dest`; those successors (S, D)."
     costs, (rev, head), succ = scenario_costs(net, params), _reverse_graph(net), net.successor_table()
     choice = np.zeros((params.n_scenarios, len(cur), succ.shape[1]), dtype=np.float32)
     udest = np.unique(dest)
@@ -389,7 +389,7 @@ def _state_choices(net: RoadNetwork, params: SimParams, cur, dest, batch: int) -
         for k, cost in enumerate(costs):
             choice[k, sel] = choice_probs(succ, cost, *least_cost_trees(rev, head, cost, chunk), row, cur[sel],
                                           params.choice_temperature_s)
-    return choice
+    return choice, succ[cur]
 
 def oracle_next_road_probs(net: RoadNetwork, params: SimParams,
                            tr: Trajectories,        # trips on `net`'s roads, e.g. a split of the simulated city
@@ -402,8 +402,8 @@ def oracle_next_road_probs(net: RoadNetwork, params: SimParams,
     step_pos = np.concatenate([np.arange(l - 1) for l in lens]) if len(tr) else np.zeros(0, np.int64)
     cur = tr.roads[tr.offsets[step_trip] + step_pos].astype(np.int64)
     true_next = tr.roads[tr.offsets[step_trip] + step_pos + 1].astype(np.int64)
-    choice = _state_choices(net, params, cur, tr.destinations.astype(np.int64)[step_trip], batch)
-    is_true = net.successor_table()[cur] == true_next[:, None]               # (S, D)
+    choice, cand = _state_choices(net, params, cur, tr.destinations.astype(np.int64)[step_trip], batch)
+    is_true = cand == true_next[:, None]                                     # (S, D)
     if use_prefix: weight = state_posterior((choice * is_true).sum(2), lens - 1)
     else: weight = np.full(choice.shape[:2], 1.0 / params.n_scenarios)
     mix = np.einsum('ks,ksd->sd', weight, choice)                            # the oracle's next-road distribution
@@ -435,8 +435,7 @@ def oracle_next_road_distribution(net: RoadNetwork, params: SimParams,
                                  ) -> pd.Series: # p indexed by next road index
     "Oracle probability of each next road after the roads `prefix` (last = current road) toward road `dest`."
     prefix = np.asarray(prefix, dtype=np.int64)
-    choice = _state_choices(net, params, prefix, np.full(len(prefix), dest), batch=1)        # (K, L, D)
-    cand = net.successor_table()[prefix]
+    choice, cand = _state_choices(net, params, prefix, np.full(len(prefix), dest), batch=1)  # (K, L, D), (L, D)
     like = (choice * (cand == np.append(prefix[1:], -2)[:, None])).sum(2)   # the roads driven; none after the last
     p = state_posterior(like, [len(prefix)])[:, -1] @ choice[:, -1]
     keep = p > 0
