@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_experiment.ipynb #c002
 from __future__ import annotations
-import hashlib, json, math, os, platform, re, shutil, subprocess, sys, tempfile, time
+import hashlib, itertools, json, math, os, platform, re, shutil, subprocess, sys, tempfile, time
 from contextlib import contextmanager
 from dataclasses import dataclass, asdict, field, fields, replace
 from pathlib import Path
@@ -26,13 +26,14 @@ from .generation import PROTOCOLS, od_pairs_for, write_generated, Generated
 from .metrics import METRICS, evaluate, noise_floor
 
 # %% auto #0
-__all__ = ['RULES', 'VAL_FRACTION', 'ADDED_SETTINGS', 'SMALL_POOL', 'EMPTY_POOL', 'ExperimentConfig', 'ConfigError',
-           'check_config', 'environment', 'runnable_tasks', 'adapt_threads', 'stage', 'RunLocked', 'out_dir_lock',
-           'experiment_city', 'key_settings', 'run_key', 'stage_fields', 'train_config', 'teacher_train_config',
-           'distill_config', 'teacher_dir', 'fit_teacher', 'fit_student', 'regime_city', 'baseline_generators',
-           'generate_or_load', 'metric_record', 'metric_records', 'noise_floor_records', 'request_slices',
-           'slice_records', 'step_slices', 'evaluate_protocol', 'evaluate_seed', 'run_seed', 'protocol_pools',
-           'collect_records', 'log_run', 'run_experiment']
+__all__ = ['RULES', 'VAL_FRACTION', 'ADDED_SETTINGS', 'SMALL_POOL', 'EMPTY_POOL', 'TUNING_GRIDS', 'TUNING_SEED',
+           'ExperimentConfig', 'ConfigError', 'check_config', 'environment', 'runnable_tasks', 'adapt_threads', 'stage',
+           'RunLocked', 'out_dir_lock', 'experiment_city', 'key_settings', 'run_key', 'stage_fields', 'train_config',
+           'teacher_train_config', 'distill_config', 'teacher_dir', 'fit_teacher', 'fit_student', 'distillation_loss',
+           'regime_city', 'baseline_generators', 'generate_or_load', 'metric_record', 'metric_records',
+           'noise_floor_records', 'request_slices', 'slice_records', 'step_slices', 'evaluate_protocol',
+           'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run', 'run_experiment', 'grid_trials',
+           'tune_students']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
@@ -49,6 +50,7 @@ class ExperimentConfig:
     student_patience: int | None = None # early stop after this many epochs without a validation gain; None: never
     student_batch_size: int = 128     # the students' `TrainConfig.batch_size`
     student_lr: float = 1e-3          # the students' `TrainConfig.lr`
+    student_weight_decay: float = 0.1 # the students' `TrainConfig.weight_decay` (AdamW)
     student_train_fraction: float = 1.0 # share of train trajectories the students see (low-data regimes)
     student_passes: int | None = None # passes over those per epoch; None: round(1 / fraction), a full-data epoch's steps
     lam: float = 0.1                  # distillation weight λ
@@ -104,6 +106,7 @@ RULES = {   # field -> (test, what it accepts); every field of ExperimentConfig 
     'student_epochs': (_int(1), "an integer >= 1"),
     'student_batch_size': (_int(1), "an integer >= 1"),
     'student_lr': (_num(0, 10, lo_open=True), "a learning rate > 0"),
+    'student_weight_decay': (_num(0, 10), "a weight decay >= 0"),
     'student_train_fraction': (_num(0, 1, lo_open=True), "a fraction in (0, 1]"),
     'lam': (_num(0), "a weight >= 0"),
     'tau': (_num(0, lo_open=True), "a temperature > 0"),
@@ -266,7 +269,7 @@ def _hash(obj) -> str:
     return hashlib.blake2b(json.dumps(obj, sort_keys=True).encode(), digest_size=6).hexdigest()
 
 ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, student_passes=1,   # name -> what
-                      teacher_destination=False, **TRAIN_SETTINGS_ADDED)                          # runs did before it
+                      teacher_destination=False, student_weight_decay=0.1, **TRAIN_SETTINGS_ADDED)                          # runs did before it
 
 def key_settings(settings: dict) -> dict:
     "Settings as they enter a key: those added after the first runs are left out at the value older runs used."
@@ -348,6 +351,18 @@ def fit_student(config: ExperimentConfig, city: City,
     model = HOSER(inputs, StudentConfig.preset(config.student_preset))
     model.load_state_dict(load_checkpoint(folder/name/'best.pt')['model'])
     return model.eval()
+
+def distillation_loss(config: ExperimentConfig, city: City,
+                      road_cell,              # (N,) cell token of each road on the teacher's grid
+                      teacher_ckpt: Path,     # the teacher's best checkpoint
+                      device: torch.device,   # where the teacher runs (its targets are computed once when cached)
+                     ) -> DistillationLoss:
+    "The distilled student's loss: the teacher's targets read from the cache (`distill_source='cached'`) or computed alongside."
+    dcfg = distill_config(config)
+    if dcfg.source == 'online':
+        return DistillationLoss(dcfg, teacher=load_teacher(teacher_ckpt, device), road_cell=road_cell, city=city)
+    return DistillationLoss(dcfg, targets=teacher_targets(teacher_ckpt, city, road_cell, dcfg, Path(config.out_dir)/'cache',
+                                                          device=device))
 
 # %% ../nbs/09_experiment.ipynb #c018
 def regime_city(city: City, seed: int, # the run's seed
@@ -550,12 +565,7 @@ def run_seed(config: ExperimentConfig, city: City,
     device = resolve_device(config.device)
     teacher_ckpt = fit_teacher(config, city, grid, road_cell, seed)
     inputs = prepare_student_inputs(city, StudentConfig.preset(config.student_preset), cache_dir=Path(config.out_dir)/'cache')
-    def distill_loss():                 # made only when the distilled student trains (after vanilla: its results come first)
-        dcfg = distill_config(config)
-        if dcfg.source == 'online':
-            return DistillationLoss(dcfg, teacher=load_teacher(teacher_ckpt, device), road_cell=road_cell, city=city)
-        return DistillationLoss(dcfg, targets=teacher_targets(teacher_ckpt, city, road_cell, dcfg,
-                                                              Path(config.out_dir)/'cache', device=device))
+    distill_loss = lambda: distillation_loss(config, city, road_cell, teacher_ckpt, device)   # made only when it trains
     students = {}
     for name, make_loss, depends in (('vanilla', lambda: student_loss, {}),
                                      ('distilled', distill_loss, dict(teacher=file_hash(teacher_ckpt)))):
@@ -616,6 +626,75 @@ def run_experiment(config: ExperimentConfig, # every parameter (checked first)
         log_run(run_dir, 'finished', seeds=seeds)
     say(f"done: seeds {seeds} in {run_dir/'metrics.json'}")
     return run_dir
+
+# %% ../nbs/09_experiment.ipynb #c065
+TUNING_GRIDS = {   # student -> knob (an ExperimentConfig field) -> values tried; each grid holds the defaults
+    'vanilla': dict(student_lr=(5e-4, 1e-3, 2e-3), student_weight_decay=(0.1, 0.3)),
+    'distilled': dict(lam=(0.03, 0.1, 0.3), tau=(2.0, 4.0)),
+}
+TUNING_SEED = 100  # the trial students' seed: none of the evaluation seeds
+
+def grid_trials(grid: dict, # knob -> values
+               ) -> list:
+    "Every combination of a grid's values, in order, as knob -> value dicts."
+    return [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
+
+def _check_grids(grids: dict):
+    sizes = {name: len(grid_trials(g)) for name, g in grids.items()}
+    if sorted(grids) != ['distilled', 'vanilla'] or len(set(sizes.values())) != 1:
+        raise ConfigError(f"grids: expected a 'vanilla' and a 'distilled' grid with as many trials each (equal "
+                          f"tuning effort), got {sizes}")
+    names = {f.name for f in fields(ExperimentConfig)}
+    if unknown := [k for g in grids.values() for k in g if k not in names]:
+        raise ConfigError(f"grids: {', '.join(unknown)} not a field of ExperimentConfig")
+
+def _knobs(settings: dict) -> str:
+    return ','.join(f"{k}={format(v, 'g') if isinstance(v, float) else v}" for k, v in settings.items())
+
+def _best_epoch(trial_dir: Path) -> dict:
+    "A trained trial's score: its best epoch by validation top-1 (the one best.pt keeps) and that epoch's numbers."
+    hist = [json.loads(line) for line in (trial_dir/'metrics.jsonl').read_text().splitlines()]
+    best = max(hist, key=lambda h: h['val_top1'])                       # the first of equal ones, as best.pt
+    return dict(best_epoch=best['epoch'], val_top1=best['val_top1'], val_ce=best['val_ce'], epochs=len(hist),
+                train_seconds=sum(h['train_seconds'] for h in hist))
+
+def tune_students(config: ExperimentConfig,   # the regime: city, train fraction, epochs, ... (its first seed's teacher)
+                  grids: dict = TUNING_GRIDS, # student -> knob -> values; both students get as many trials
+                  seed: int = TUNING_SEED,    # the trial students' seed
+                 ) -> tuple[ExperimentConfig, list]:
+    """Choose vanilla's knobs on validation, then the distilled student's on top of them (see above); `config` with the
+    chosen values, and one row per trial (also written to `tuning.json`)."""
+    _check_grids(grids)
+    config = check_config(config); eff = config.effective()
+    knobs = [k for g in grids.values() for k in g]
+    city, device = experiment_city(eff), resolve_device(eff.device)
+    base = replace(eff, **{k: getattr(ExperimentConfig, k) for k in knobs})     # the folder's key: tuned knobs left out
+    folder = Path(eff.out_dir)/'tuning'/f"{city.name}-{run_key(base, city, device)}"
+    with out_dir_lock(eff.out_dir):
+        grid = Grid.for_city(city, cell_m=eff.cell_m)
+        road_cell = road_to_cell(city, grid)
+        teacher_ckpt = fit_teacher(eff, city, grid, road_cell, eff.seeds[0])
+        inputs = prepare_student_inputs(city, StudentConfig.preset(eff.student_preset), cache_dir=Path(eff.out_dir)/'cache')
+        chosen, rows = {}, []
+        for name in ('vanilla', 'distilled'):
+            trials = [{**chosen, **t} for t in grid_trials(grids[name])]
+            scores = []
+            for settings in trials:
+                trial = replace(eff, **settings)
+                trial_dir = folder/f"{name}-{_knobs(settings)}"
+                make_loss = ((lambda: student_loss) if name == 'vanilla' else
+                             (lambda t=trial: distillation_loss(t, city, road_cell, teacher_ckpt, device)))
+                fit_student(trial, city, inputs, make_loss, trial_dir, name, seed,
+                            {} if name == 'vanilla' else dict(teacher=file_hash(teacher_ckpt)))
+                scores.append(_best_epoch(trial_dir/name))
+            best = max(range(len(trials)), key=lambda i: (scores[i]['val_top1'], -scores[i]['val_ce']))  # first of ties
+            rows += [dict(city=city.name, train_fraction=eff.student_train_fraction, student=name, **settings, **score,
+                          chosen=i == best) for i, (settings, score) in enumerate(zip(trials, scores))]
+            chosen.update({k: trials[best][k] for k in grids[name]})
+        write_json(folder/'tuning.json', dict(city=city.name, train_fraction=eff.student_train_fraction, seed=seed,
+                                              teacher=str(teacher_ckpt), grids=grids, chosen=chosen, trials=rows))
+    say(f"tuned on {city.name} ({eff.student_train_fraction:g} of train): {_knobs(chosen)}")
+    return replace(config, **chosen), rows
 
 # %% ../nbs/09_experiment.ipynb #c019
 document_parameters(globals())   # parameter comments into docstrings, for help()
