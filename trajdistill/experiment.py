@@ -30,7 +30,7 @@ __all__ = ['RULES', 'VAL_FRACTION', 'ADDED_SETTINGS', 'SMALL_POOL', 'EMPTY_POOL'
            'ExperimentConfig', 'ConfigError', 'check_config', 'environment', 'runnable_tasks', 'adapt_threads', 'stage',
            'RunLocked', 'out_dir_lock', 'experiment_city', 'key_settings', 'run_key', 'stage_fields', 'train_config',
            'teacher_train_config', 'distill_config', 'teacher_dir', 'fit_teacher', 'fit_student', 'distillation_loss',
-           'vanilla_key', 'vanilla_twin', 'adopt_vanilla', 'regime_city', 'baseline_generators', 'generate_or_load',
+           'student_key', 'student_twin', 'adopt_student', 'regime_city', 'baseline_generators', 'generate_or_load',
            'metric_record', 'metric_records', 'noise_floor_records', 'request_slices', 'slice_records', 'step_slices',
            'evaluate_protocol', 'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run',
            'run_experiment', 'grid_trials', 'tune_students']
@@ -364,45 +364,54 @@ def distillation_loss(config: ExperimentConfig, city: City,
     return DistillationLoss(dcfg, targets=teacher_targets(teacher_ckpt, city, road_cell, dcfg, Path(config.out_dir)/'cache',
                                                           device=device))
 
-def vanilla_key(config: ExperimentConfig, city: City, seed: int, # the run's seed
+def student_key(config: ExperimentConfig, city: City, seed: int, # the run's seed
+                name: str,  # 'vanilla' or 'distilled'
                ) -> str:
-    "Hash of what a vanilla student depends on: the data, its model preset, its training settings and seed, the device type."
+    """Hash of the settings a student's training depends on: the data, its model preset, its training settings and seed,
+    the device type, and for the distilled one the distillation settings (its teacher is a stage input)."""
     return _hash(dict(data=city.data_hash, val=city.val_source, max_trips=config.max_trips, preset=config.student_preset,
-                      train={**asdict(train_config(config, seed)), 'device': resolve_device(config.device).type}))
+                      train={**asdict(train_config(config, seed)), 'device': resolve_device(config.device).type},
+                      distill=asdict(distill_config(config)) if name == 'distilled' else None))
 
-def vanilla_twin(config: ExperimentConfig, city: City,
+def student_twin(config: ExperimentConfig, city: City,
                  run_dir: Path,  # the run that needs the student (never its own twin)
                  seed: int,      # the run's seed
+                 name: str,      # 'vanilla' or 'distilled'
+                 inputs: dict,   # the stage inputs the student needs (the distilled one: its teacher's checkpoint hash)
                 ) -> Path | None:
-    "The seed folder of another run in `out_dir` whose vanilla student has the same `vanilla_key` and finished; else None."
-    key, known = vanilla_key(config, city, seed), {f.name for f in fields(ExperimentConfig)}
-    for marker in sorted(Path(config.out_dir).glob(f"*/seed{seed}/stage-vanilla.json")):
+    "The seed folder of another run in `out_dir` with a finished student of the same `student_key` and inputs; else None."
+    key, known = student_key(config, city, seed, name), {f.name for f in fields(ExperimentConfig)}
+    for marker in sorted(Path(config.out_dir).glob(f"*/seed{seed}/stage-{name}.json")):
         other = marker.parent.parent
         if other == run_dir or not (other/'config.json').exists(): continue
         saved = read_json(marker, "Delete it to train that run's student again.")
         identity = read_json(other/'config.json', f"Delete {other} (a run without its identity) or restore the file.")
         twin = ExperimentConfig(**{k: v for k, v in identity['effective'].items() if k in known},
                                 device=config.device, out_dir=config.out_dir)
-        if (saved['done'] and (marker.parent/'vanilla'/'best.pt').exists() and identity['device'] == resolve_device(config.device).type
-                and identity['data_hash'] == city.data_hash and vanilla_key(twin, city, seed) == key):
+        if (saved['done'] and saved['inputs'] == json.loads(json.dumps(inputs)) and (marker.parent/name/'best.pt').exists()
+                and identity['device'] == resolve_device(config.device).type and identity['data_hash'] == city.data_hash
+                and student_key(twin, city, seed, name) == key):
             return marker.parent
     return None
 
-def adopt_vanilla(config: ExperimentConfig, city: City,
+def adopt_student(config: ExperimentConfig, city: City,
                   folder: Path,  # the seed's folder in the run that needs the student
-                  seed: int):    # the run's seed
-    """Copy a finished vanilla student of the same settings and seed from another run (one that differs only in teacher,
-    distillation or generation settings: vanilla does not depend on them) instead of training it again."""
-    marker = folder/'stage-vanilla.json'
+                  seed: int,     # the run's seed
+                  name: str,     # 'vanilla' or 'distilled'
+                  inputs: dict): # its stage inputs (`fit_student`'s `depends`)
+    """Copy a finished student of the same settings, inputs and seed from another run instead of training it again:
+    vanilla from a run that differs only in teacher, distillation or generation settings, distilled from one that
+    differs only in generation or evaluation settings."""
+    marker = folder/f"stage-{name}.json"
     if marker.exists() and read_json(marker, "Delete it to train the student again.")['done']: return
-    twin = vanilla_twin(config, city, folder.parent, seed)
+    twin = student_twin(config, city, folder.parent, seed, name, inputs)
     if twin is None: return
-    copying = folder/'vanilla.copying'
-    shutil.rmtree(copying, ignore_errors=True); shutil.copytree(twin/'vanilla', copying)
-    shutil.rmtree(folder/'vanilla', ignore_errors=True); copying.rename(folder/'vanilla')
-    record = read_json(twin/'stage-vanilla.json', "Delete it to train that run's student again.")
+    copying = folder/f"{name}.copying"
+    shutil.rmtree(copying, ignore_errors=True); shutil.copytree(twin/name, copying)
+    shutil.rmtree(folder/name, ignore_errors=True); copying.rename(folder/name)
+    record = read_json(twin/f"stage-{name}.json", "Delete it to train that run's student again.")
     write_json(marker, dict(record, result=dict(record['result'], copied_from=str(twin))))
-    say(f"vanilla: copied from {twin} (same data, student settings and seed)")
+    say(f"{name}: copied from {twin} (same data, student settings, inputs and seed)")
 
 # %% ../nbs/09_experiment.ipynb #c018
 def regime_city(city: City, seed: int, # the run's seed
@@ -609,7 +618,7 @@ def run_seed(config: ExperimentConfig, city: City,
     students = {}
     for name, make_loss, depends in (('vanilla', lambda: student_loss, {}),
                                      ('distilled', distill_loss, dict(teacher=file_hash(teacher_ckpt)))):
-        if name == 'vanilla': adopt_vanilla(config, city, folder, seed)
+        adopt_student(config, city, folder, seed, name, depends)
         model = fit_student(config, city, inputs, make_loss, folder, name, seed, depends).to(device)
         students[name] = (model, file_hash(folder/name/'best.pt'))
     stage(folder, 'evaluate', lambda: evaluate_seed(config, city, road_cell, students, folder, seed),
