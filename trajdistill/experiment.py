@@ -58,7 +58,7 @@ class ExperimentConfig:
     distill_window: int | None = None # teacher context: None is the whole prefix, w the last w tokens
     distill_policy: str = 'split'     # roads sharing a teacher cell: 'split' its mass | 'full'
     distill_source: str = 'cached'    # of the teacher's targets: 'cached' | 'online'
-    search: str = 'best_first'        # the students' generation: 'best_first' | 'beam' (`generate_student`)
+    search: str = 'best_first'        # the students' generation: 'best_first' | 'beam' | 'sample' (`generate_student`)
     beam_width: int = 4               # beam of the students' generation
     search_budget: int = 5000         # best-first: most roads expanded per request, then it is not reached
     max_steps: int | None = None      # generation step limit; None is twice the longest training trajectory
@@ -115,7 +115,7 @@ RULES = {   # field -> (test, what it accepts); every field of ExperimentConfig 
     'distill_source': (_one_of('cached', 'online'), "'cached' or 'online'"),
     'student_patience': (_optional(_int(1)), "None or an integer >= 1"),
     'student_passes': (_optional(_int(1)), "None or an integer >= 1"),
-    'search': (_one_of('beam', 'best_first'), "'beam' or 'best_first'"),
+    'search': (_one_of(*gen_mod.SEARCHES), "'beam', 'best_first' or 'sample'"),
     'beam_width': (_int(1), "an integer >= 1"),
     'search_budget': (_int(1), "an integer >= 1"),
     'max_steps': (_optional(_int(1)), "None or an integer >= 1"),
@@ -591,7 +591,7 @@ def evaluate_seed(config: ExperimentConfig, city: City,
     generators = {name: (checkpoint, lambda req, m=model: gen_mod.generate_student(
                       m, city, req.origins, req.destinations, req.departures, search=config.search,
                       beam_width=config.beam_width, budget=config.search_budget, max_steps=max_steps,
-                      precision=config.precision))
+                      precision=config.precision, seed=seed))
                   for name, (model, checkpoint) in students.items()}
     fitted_on = '' if config.student_train_fraction == 1 else f"-train{config.student_train_fraction:g}"
     generators.update({name: (f"seed{seed}{fitted_on}", lambda req, f=f: f(req.origins, req.destinations, req.departures))

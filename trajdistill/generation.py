@@ -25,12 +25,13 @@ from .student import DecodeState
 from .loop import amp_settings, autocast, progress_bar
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'BEST_FIRST_NODES', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'request_arrays', 'Generated',
-           'make_generated', 'generated_frame', 'write_generated', 'generated_file', 'read_generated',
+__all__ = ['PROTOCOLS', 'SEARCHES', 'BEST_FIRST_NODES', 'ODRequests', 'protocol_pool', 'od_pairs_for', 'request_arrays',
+           'Generated', 'make_generated', 'generated_frame', 'write_generated', 'generated_file', 'read_generated',
            'free_flow_speed', 'road_seconds', 'cached_njit', 'shortest_path_roads', 'generate_shortest_path',
            'transition_counts', 'generate_markov', 'simulator_params', 'generate_oracle', 'place_children', 'Beam',
            'beam_start', 'candidate_log_probs', 'beam_expand', 'Selection', 'beam_select', 'beam_append', 'beam_retire',
-           'beam_compact', 'generate_student', 'Frontier', 'NodeStates', 'best_first_expand', 'length_chunks']
+           'beam_compact', 'sample_select', 'sample_draws', 'generate_student', 'Frontier', 'NodeStates',
+           'best_first_expand', 'length_chunks']
 
 # %% ../nbs/06_generation.ipynb #c005
 PROTOCOLS = ('train_od', 'test_od', 'od_disjoint')
@@ -539,13 +540,36 @@ def beam_compact(beam: Beam, # the hypotheses, changed in place
         x[keep] for x in (beam.paths, beam.times, beam.length, beam.score, beam.finished, beam.dest))
     beam.state, beam.od, beam.retired, beam.best = beam.state.take(keep), beam.od[keep_od], beam.retired[keep_od], beam.best[keep_od]
 
+# %% ../nbs/06_generation.ipynb #c074
+def sample_select(beam: Beam,          # one hypothesis per OD (width 1)
+                  total: torch.Tensor, # (n, K) scores of every extension (`beam_expand`)
+                  u: torch.Tensor,     # (n,) uniform draws in (0, 1], one per OD of the beam
+                 ) -> Selection:
+    "Each OD's next road drawn from the student's distribution over its extensions (inverse CDF of `u`)."
+    n, dev = len(beam.od), total.device
+    stuck = ~torch.isfinite(total.max(-1).values)              # nowhere to go: the row stays as it is
+    cdf = torch.softmax(total.masked_fill(stuck[:, None], 0.0), -1).cumsum(-1)
+    slot = torch.searchsorted(cdf, (u * cdf[:, -1])[:, None].to(cdf.dtype))[:, 0].clamp(max=total.shape[1] - 1)
+    zero = torch.zeros(n, dtype=torch.int64, device=dev)
+    return Selection(torch.arange(n, device=dev), slot, total.gather(1, slot[:, None])[:, 0], zero[:, None], zero, stuck)
+
+def sample_draws(n: int,         # requests
+                 max_steps: int, # most steps per request
+                 seed: int,      # the draws' seed
+                ) -> torch.Tensor:
+    "Uniform draws (n, max_steps) in (0, 1]: row i is the same for every n > i with the same seed and step limit."
+    return 1 - torch.rand((n, max_steps), generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+
 # %% ../nbs/06_generation.ipynb #c030
-def _beam_batch(model, net, tables: tuple, o, d, t0, beam_width: int, max_steps: int, length_norm: float, cache_dtype):
-    "Beam search for one batch of ODs (device tensors); returns per-OD (roads, times) numpy arrays."
+SEARCHES = ('beam', 'best_first', 'sample')   # the students' generation modes
+
+def _beam_batch(model, net, tables: tuple, o, d, t0, beam_width: int, max_steps: int, length_norm: float, cache_dtype,
+                draws=None):
+    "Beam search (or, with `draws` (B, max_steps), sampling) for one batch of ODs (device tensors); per-OD (roads, times)."
     beam, out = beam_start(model, net, o, d, t0, beam_width, max_steps, cache_dtype), [None] * len(o)
     for step in range(max_steps):
         cand, tpred, total = beam_expand(model, net, beam, *tables, step)
-        sel = beam_select(beam, total, length_norm)
+        sel = beam_select(beam, total, length_norm) if draws is None else sample_select(beam, total, draws[beam.od, step])
         beam_append(model, beam, sel, cand, tpred)
         if beam_retire(beam, sel, out, last_step=step == max_steps - 1): break
         beam_compact(beam)
@@ -558,17 +582,18 @@ def generate_student(model,                   # a trained student (`trajdistill.
                      origins,      # origin road indices (n,)
                      destinations, # destination road indices (n,)
                      departures,   # departure epoch seconds (n,)
-                     beam_width: int = 4,     # hypotheses kept per request; 1 is greedy search
+                     beam_width: int = 4,     # beam: hypotheses kept per request; 1 is greedy search
                      max_steps: int = 300,    # most roads after the origin; then the best (finished if any) is kept
                      length_norm: float = 0.0, # rank by log-probability / length**length_norm; 0: plain sum
                      batch_size: int = 1024,  # requests searched together (best-first: expanded per model call)
                      precision: str = 'auto', # 'auto', 'fp32', 'bf16' or 'fp16' (see `amp_settings`)
                      net=None,                # `model.encode_network()` if already computed; None: computed here
-                     search: str = 'beam',    # 'beam' or 'best_first' (see "Best-first search" below)
+                     search: str = 'beam',    # 'beam', 'best_first' (see "Best-first search" below) or 'sample'
                      budget: int = 5000,      # best-first: most roads expanded per request; then it is not reached
+                     seed: int = 0,           # sample: the draws' seed
                     ) -> Generated:
-    "Batched beam or best-first search of the student from each origin to its destination; times from the time head."
-    if search not in ('beam', 'best_first'): raise ValueError(f"search must be 'beam' or 'best_first', got {search!r}")
+    "Batched beam or best-first search, or sampling, of the student from each origin to its destination; times from the time head."
+    if search not in SEARCHES: raise ValueError(f"search must be one of {', '.join(map(repr, SEARCHES))}, got {search!r}")
     if beam_width < 1 or max_steps < 1 or budget < 1:
         raise ValueError(f"beam_width, max_steps and budget must be >= 1, got {beam_width}, {max_steps}, {budget}")
     origins, destinations, departures = request_arrays(city, origins, destinations, departures)
@@ -584,11 +609,13 @@ def generate_student(model,                   # a trained student (`trajdistill.
                                   amp_dtype or next(model.parameters()).dtype)
             else:
                 o, d, t0 = (torch.as_tensor(a, device=dev) for a in (origins, destinations, departures))
+                draws = sample_draws(len(o), max_steps, seed).to(dev) if search == 'sample' else None
                 res = []
-                for s in progress_bar(range(0, len(o), batch_size), len(o) > batch_size, desc='beam search', unit='batch',
+                for s in progress_bar(range(0, len(o), batch_size), len(o) > batch_size, desc=f'{search} search', unit='batch',
                                       leave=False):
                     res += _beam_batch(model, net, tables, o[s:s + batch_size], d[s:s + batch_size], t0[s:s + batch_size],
-                                       beam_width, max_steps, length_norm, amp_dtype)
+                                       1 if draws is not None else beam_width, max_steps, length_norm, amp_dtype,
+                                       None if draws is None else draws[s:s + batch_size])
     finally:
         model.train(was_training)
     return make_generated([r for r, _ in res], [t for _, t in res], destinations)
