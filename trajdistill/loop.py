@@ -396,10 +396,11 @@ class TrainingLoop(_LoopSteps):
         self.epoch += 1
         row.update(epoch=self.epoch, step=self.step, lr=self.scheduler.get_last_lr()[0], precision=self.precision)
         value = row[self.monitor]
-        if (value > self.best) if self.maximize else (value < self.best):
-            self.best = value; self.save('best.pt')
+        improved = (value > self.best) if self.maximize else (value < self.best)
+        if improved: self.best = value
         row[f"best_{self.monitor}"] = self.best
-        self.history.append(row)
+        self.history.append(row)                  # before best.pt, so that its history ends with its own epoch
+        if improved: self.save('best.pt')
         self.save('last.pt')
         self.write_log()
         if self.config.progress and self.rank == 0: say(self.epoch_line(row))
