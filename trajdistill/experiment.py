@@ -33,7 +33,7 @@ __all__ = ['RULES', 'VAL_FRACTION', 'ADDED_SETTINGS', 'SMALL_POOL', 'EMPTY_POOL'
            'student_key', 'student_twin', 'adopt_student', 'regime_city', 'baseline_generators', 'generate_or_load',
            'metric_record', 'metric_records', 'noise_floor_records', 'request_slices', 'slice_records', 'step_slices',
            'evaluate_protocol', 'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run',
-           'run_experiment', 'grid_trials', 'tune_students']
+           'run_dir_of', 'run_experiment', 'grid_trials', 'tune_students']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
@@ -650,6 +650,12 @@ def log_run(run_dir: Path,  # the run directory
     with open(run_dir/'runs.jsonl', 'a') as f:
         f.write(json.dumps(dict(event=event, time=time.strftime('%Y-%m-%dT%H:%M:%S'), **info), default=str) + '\n')
 
+def run_dir_of(config: ExperimentConfig, # the effective parameters (`check_config(...).effective()`)
+               city: City,               # its city (`experiment_city`)
+              ) -> Path:
+    "The run directory `run_experiment` uses for these parameters: out_dir/<city>-<run key>."
+    return Path(config.out_dir)/f"{city.name}-{run_key(config, city, resolve_device(config.device))}"
+
 def run_experiment(config: ExperimentConfig, # every parameter (checked first)
                   ) -> Path:
     "Check every parameter, then run every seed of an experiment into its run directory; returns the directory."
@@ -657,7 +663,7 @@ def run_experiment(config: ExperimentConfig, # every parameter (checked first)
     eff = config.effective()
     city = experiment_city(eff)
     device = resolve_device(eff.device)
-    run_dir = Path(eff.out_dir)/f"{city.name}-{run_key(eff, city, device)}"
+    run_dir = run_dir_of(eff, city)
     with out_dir_lock(eff.out_dir):
         if not (run_dir/'config.json').exists():        # the run's identity, written once
             write_json(run_dir/'config.json', dict(
