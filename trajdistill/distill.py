@@ -84,7 +84,7 @@ def compute_teacher_targets(teacher: TeacherLM, city: City,
                             split: str = 'train', # a key of `city.splits`
                             device='cpu',         # where the teacher runs
                             dtype=None,           # autocast dtype, e.g. torch.bfloat16; None or float32: none
-                            max_block: int = 2**25, # most teacher probabilities (tokens x vocab_size) held at once
+                            max_block: int | None = None, # most probabilities (tokens x vocab) at once; None: 2**25 CPU, 2**28 GPU
                             progress: bool = True, # show a progress bar
                            ) -> TeacherTargets:
     "Renormalised teacher targets for every step of `split` (one KV-free teacher pass, chunked by memory)."
@@ -95,6 +95,7 @@ def compute_teacher_targets(teacher: TeacherLM, city: City,
     degenerate, collision = np.zeros(len(tr.roads), dtype=bool), np.zeros(len(tr.roads), dtype=bool)
     is_step = np.diff(ptr) > 0
     collision[is_step] = roads_with_shared_candidate_cell(city, road_cell)[tr.roads[is_step]]
+    max_block = max_block or (2**28 if torch.device(device).type == 'cuda' else 2**25)
     rows_per_chunk = max(1, max_block // teacher.config.vocab_size)
     bounds = np.searchsorted(tr.offsets, np.arange(0, tr.offsets[-1], rows_per_chunk))
     bounds = np.unique(np.concatenate([bounds, [len(tr)]]))

@@ -183,8 +183,11 @@ def environment() -> dict:
         try: return version(p)
         except PackageNotFoundError: return None
     root = Path(__file__).resolve().parents[1] if '__file__' in globals() else Path.cwd()
-    git = lambda *a: subprocess.run(['git', *a], cwd=root, capture_output=True, text=True).stdout.strip()
-    return dict(git_commit=git('rev-parse', 'HEAD') or None, git_dirty=bool(git('status', '--porcelain', '-uno')),
+    def git(*args) -> str:
+        try: return subprocess.run(['git', *args], cwd=root, capture_output=True, text=True).stdout.strip()
+        except OSError: return ''                    # no git on this machine
+    commit = git('rev-parse', 'HEAD') or None
+    return dict(git_commit=commit, git_dirty=bool(git('status', '--porcelain', '-uno')) if commit else None,
                 packages={p: ver(p) for p in ('trajdistill', 'torch', 'torch_geometric', 'numpy', 'pandas', 'scipy',
                                               'numba', 'kahip')},
                 python=sys.version.split()[0], platform=platform.platform(), cpus=os.cpu_count(),
