@@ -17,10 +17,11 @@ from .metrics import METRICS, trajectory_features
 
 # %% auto #0
 __all__ = ['RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'STUDY_METRICS', 'MODEL_ORDER', 'DIAGNOSTICS', 'told_destination',
-           'load_records', 'summarise', 'holm', 'paired_comparison', 'teacher_comparison', 'plot_teacher_comparison',
-           'results_table', 'drop_constant_columns', 'write_table', 'plot_metric_bars', 'plot_overview', 'load_slices',
-           'slice_effects', 'plot_slice_effects', 'generated_samples', 'plot_distributions', 'thesis_readme',
-           'training_logs', 'distill_diagnostics', 'plot_training_comparison', 'route_map', 'paired_summary']
+           'run_labels', 'load_records', 'summarise', 'holm', 'paired_comparison', 'teacher_comparison',
+           'plot_teacher_comparison', 'results_table', 'drop_constant_columns', 'write_table', 'plot_metric_bars',
+           'plot_overview', 'load_slices', 'slice_effects', 'plot_slice_effects', 'generated_samples',
+           'plot_distributions', 'thesis_readme', 'training_logs', 'distill_diagnostics', 'plot_training_comparison',
+           'destination_sensitivities', 'route_map', 'paired_summary']
 
 # %% ../nbs/08_analysis.ipynb #c004
 RECORD_KEYS = ['seed', 'model', 'protocol', 'mode', *METRICS, 'n']
@@ -31,6 +32,12 @@ def told_destination(run_dir) -> bool: # a run folder or its thesis record (its 
     "Whether the run's teacher was destination-aware (`teacher_destination`); False without a config.json."
     cfg = Path(run_dir)/'config.json'
     return cfg.exists() and bool(json.loads(cfg.read_text()).get('effective', {}).get('teacher_destination'))
+
+def run_labels(run_dir) -> dict: # a run folder or its thesis record (its config.json)
+    "The run's city, the students' training fraction and its teacher ('destination-aware' or 'unconditional')."
+    cfg = json.loads((Path(run_dir)/'config.json').read_text())['effective']
+    return dict(city=cfg['city'], train_fraction=cfg.get('student_train_fraction', 1.0),
+                teacher='destination-aware' if told_destination(run_dir) else 'unconditional')
 
 def load_records(run_dirs, # experiment run folders (each with a metrics.json) or metrics.json files
                 ) -> pd.DataFrame:
@@ -332,12 +339,10 @@ def distill_diagnostics(run_dirs, # run folders (or their thesis records), each 
     candidates in one teacher cell (training averages of that epoch), and both students' validation top-1."""
     rows = []
     for d in map(Path, run_dirs):
-        cfg = json.loads((d/'config.json').read_text())['effective']
         logs = training_logs(d)
         best = logs.loc[logs.groupby(['model', 'seed']).val_top1.idxmax()]
         dist = best[best.model == 'distilled']
-        rows.append(dict(city=cfg['city'], train_fraction=cfg.get('student_train_fraction', 1.0),
-                         teacher='destination-aware' if told_destination(d) else 'unconditional', seeds=len(dist),
+        rows.append(dict(**run_labels(d), seeds=len(dist),
                          **{v: dist[k].mean() for k, v in DIAGNOSTICS.items() if k in dist},
                          val_top1_vanilla=best[best.model == 'vanilla'].val_top1.mean(), val_top1_distilled=dist.val_top1.mean()))
     return pd.DataFrame(rows)
@@ -354,6 +359,28 @@ def plot_training_comparison(logs: pd.DataFrame, # as returned by `training_logs
         ax.set(xlabel='epoch', title=col); ax.legend()
     fig.suptitle(title); fig.tight_layout()
     return fig
+
+# %% ../nbs/08_analysis.ipynb #c044
+def destination_sensitivities(run_dir,       # a run folder (its students' best.pt), or its thesis record's destination.jsonl
+                              n: int = 1000, # validation trajectories per student
+                             ) -> pd.DataFrame:
+    "`destination_sensitivity` of every seed's students of a run on the run's val split, one row per seed and model."
+    from trajdistill.experiment import ExperimentConfig, experiment_city, load_student
+    from trajdistill.student import TrajectoryBatches
+    from trajdistill.training import destination_sensitivity
+    run_dir = Path(run_dir)
+    checkpoints, record = sorted(run_dir.glob('seed*/*/best.pt')), run_dir/'destination.jsonl'
+    if not checkpoints: return pd.read_json(record, lines=True) if record.exists() else pd.DataFrame()   # neither: none
+    cfg = json.loads((run_dir/'config.json').read_text())['effective']
+    city = experiment_city(ExperimentConfig(city=cfg['city'], max_trips=cfg.get('max_trips')))
+    rows = []
+    for checkpoint in checkpoints:
+        seed, name = int(checkpoint.parent.parent.name[4:]), checkpoint.parent.name
+        model = load_student(run_dir, seed, name, city)
+        val = TrajectoryBatches(city, 'val', time_mean=model.time_mean, time_std=model.time_std)
+        rows.append(dict(seed=seed, model=name, **destination_sensitivity(model, val, n)))
+    return pd.DataFrame(rows)
+
 
 # %% ../nbs/08_analysis.ipynb #c034
 def route_map(city,                # the `City` the samples run on
@@ -397,7 +424,7 @@ def paired_summary(pc: pd.DataFrame, # students vs vanilla: `paired_comparison`,
         kept = tested[tested.better_holm != '=']
         out.append(f"After Holm's correction over these {len(tested)} tests (the family), "
                    + ("none remains below 0.05: no difference between the students is established."
-                      if kept.empty else f"{len(kept)} remain below 0.05: " + '; '.join(
+                      if kept.empty else f"{len(kept)} remain{'s' if len(kept) == 1 else ''} below 0.05: " + '; '.join(
                           f"{r.city} {r.protocol} at {r.train_fraction:g} {r.metric} ({r.better_holm} better, p_holm {r.p_holm:.3f})"
                           for r in kept.itertuples()) + "."))
     return '\n'.join(out)

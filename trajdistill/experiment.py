@@ -33,7 +33,7 @@ __all__ = ['RULES', 'VAL_FRACTION', 'ADDED_SETTINGS', 'SMALL_POOL', 'EMPTY_POOL'
            'student_key', 'student_twin', 'adopt_student', 'regime_city', 'baseline_generators', 'generate_or_load',
            'metric_record', 'metric_records', 'noise_floor_records', 'request_slices', 'slice_records', 'step_slices',
            'evaluate_protocol', 'evaluate_seed', 'run_seed', 'protocol_pools', 'collect_records', 'log_run',
-           'run_dir_of', 'run_experiment', 'grid_trials', 'tune_students']
+           'run_dir_of', 'run_experiment', 'load_student', 'grid_trials', 'tune_students']
 
 # %% ../nbs/09_experiment.ipynb #c005
 @dataclass
@@ -685,6 +685,26 @@ def run_experiment(config: ExperimentConfig, # every parameter (checked first)
         log_run(run_dir, 'finished', seeds=seeds)
     say(f"done: seeds {seeds} in {run_dir/'metrics.json'}")
     return run_dir
+
+# %% ../nbs/09_experiment.ipynb #c069
+def load_student(run_dir,                  # a run directory of `run_experiment` (config.json, seed<k>/<name>/best.pt)
+                 seed: int,                # the seed whose student is loaded
+                 name: str,                # 'vanilla' or 'distilled'
+                 city: City | None = None, # the run's city if already loaded (`experiment_city`); None: loaded here
+                 device='cpu',             # where the model goes
+                ) -> HOSER:
+    "A run's trained student at its best epoch, built as the run built it, in eval mode."
+    run_dir = Path(run_dir)
+    checkpoint = run_dir/f"seed{seed}"/name/'best.pt'
+    if not checkpoint.exists(): raise FileNotFoundError(f"{checkpoint}: no trained {name} student of seed {seed} in {run_dir}")
+    saved = read_json(run_dir/'config.json', f"Delete {run_dir} (a run without its identity) or restore the file.")
+    known = {f.name for f in fields(ExperimentConfig)}
+    config = ExperimentConfig(**{k: v for k, v in saved['effective'].items() if k in known})
+    student_config = StudentConfig.preset(config.student_preset)
+    model = HOSER(prepare_student_inputs(city or experiment_city(config), student_config), student_config)
+    model.load_state_dict(load_checkpoint(checkpoint)['model'])
+    return model.to(device).eval()
+
 
 # %% ../nbs/09_experiment.ipynb #c065
 TUNING_GRIDS = {   # student -> knob (an ExperimentConfig field) -> values tried; each grid holds the defaults

@@ -16,7 +16,7 @@ from .loop import TrainConfig, TrainingLoop, training_device, autocast
 from .student import TrajectoryBatches, HOSER, StudentConfig, prepare_student_inputs, student_loss
 
 # %% auto #0
-__all__ = ['evaluate_next_road', 'Trainer', 'read_metrics', 'plot_training_curves', 'ddp_smoke']
+__all__ = ['evaluate_next_road', 'destination_sensitivity', 'Trainer', 'read_metrics', 'plot_training_curves', 'ddp_smoke']
 
 # %% ../nbs/04_training.ipynb #c014
 @torch.no_grad()
@@ -50,6 +50,37 @@ def evaluate_next_road(model: HOSER,
     steps, top1, top5, abs_err, ce = sums.tolist()
     per = max(steps, 1)
     return dict(top1=top1 / per, top5=top5 / per, time_mae_s=abs_err / per, ce=ce / per, steps=int(steps))
+
+# %% ../nbs/04_training.ipynb #c017
+@torch.no_grad()
+def destination_sensitivity(model: HOSER,
+                            batches: TrajectoryBatches, # a split's batches, on the model's device
+                            n: int = 1000,              # trajectories drawn from the split (all when it has fewer)
+                            seed: int = 0,              # which ones
+                            batch_size: int = 256,      # trajectories per forward pass (>= 2: destinations are swapped within one)
+                           ) -> dict:
+    """Over the branching steps (current road with more than one out-neighbour) of `n` trajectories: the mean KL from the
+    student's next-road distribution to the one it gives with the next trip's destination in the batch swapped in
+    (`dest_kl`), its mean `entropy`, its `ce`, all in nats, and the number of `steps`."""
+    if batch_size < 2: raise ValueError(f"batch_size must be >= 2 (destinations are swapped within a batch), got {batch_size}")
+    was_training = model.training; model.eval()
+    idx = np.sort(np.random.default_rng(seed).choice(len(batches), min(n, len(batches)), replace=False))
+    branching = batches.mask_table.sum(-1) > 1
+    net, sums = model.encode_network(), torch.zeros(4, dtype=torch.float64)
+    def log_probs(b):
+        logits = model(b, net)['logits'].float().masked_fill(~b['cand_mask'], -1e9)
+        return torch.log_softmax(logits, -1).masked_fill(~b['cand_mask'], 0.0)
+    for s in range(0, len(idx), batch_size):
+        b = batches.batch(idx[s:s + batch_size])
+        lp, lq = log_probs(b), log_probs(dict(b, dest=b['dest'].roll(1)))
+        p, m = lp.exp() * b['cand_mask'], b['step_mask'] & branching[b['roads']]
+        sums += torch.stack([m.sum(), ((p * (lp - lq)).sum(-1) * m).sum(), (-(p * lp).sum(-1) * m).sum(),
+                             (-lp.gather(-1, b['label'][..., None])[..., 0] * m).sum()]).double().cpu()
+    model.train(was_training)
+    steps, kl, entropy, ce = sums.tolist()
+    per = max(steps, 1)
+    return dict(dest_kl=kl / per, entropy=entropy / per, ce=ce / per, steps=int(steps))
+
 
 # %% ../nbs/04_training.ipynb #c020
 class Trainer(TrainingLoop):
