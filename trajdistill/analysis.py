@@ -17,11 +17,11 @@ from .metrics import METRICS, trajectory_features
 
 # %% auto #0
 __all__ = ['RECORD_KEYS', 'HIGHER_IS_BETTER', 'GROUP', 'STUDY_METRICS', 'MODEL_ORDER', 'DIAGNOSTICS', 'told_destination',
-           'run_labels', 'load_records', 'summarise', 'holm', 'paired_comparison', 'teacher_comparison',
-           'plot_teacher_comparison', 'results_table', 'drop_constant_columns', 'write_table', 'plot_metric_bars',
-           'plot_overview', 'load_slices', 'slice_effects', 'plot_slice_effects', 'generated_samples',
-           'plot_distributions', 'thesis_readme', 'training_logs', 'distill_diagnostics', 'plot_training_comparison',
-           'destination_sensitivities', 'route_map', 'paired_summary']
+           'run_labels', 'load_records', 'merge_teachers', 'summarise', 'holm', 'paired_comparison',
+           'teacher_comparison', 'plot_teacher_comparison', 'results_table', 'drop_constant_columns', 'write_table',
+           'plot_metric_bars', 'plot_overview', 'load_slices', 'slice_effects', 'plot_slice_effects',
+           'generated_samples', 'plot_distributions', 'thesis_readme', 'training_logs', 'distill_diagnostics',
+           'plot_training_comparison', 'destination_sensitivities', 'route_map', 'paired_summary']
 
 # %% ../nbs/08_analysis.ipynb #c004
 RECORD_KEYS = ['seed', 'model', 'protocol', 'mode', *METRICS, 'n']
@@ -49,15 +49,21 @@ def load_records(run_dirs, # experiment run folders (each with a metrics.json) o
         f = d if d.suffix == '.json' else d/'metrics.json'
         if not f.exists(): raise FileNotFoundError(f"{f}: no metrics.json (did the run finish?)")
         df = pd.DataFrame(json.loads(f.read_text())); df['run'] = f.parent.name
-        df['told_destination'] = told = told_destination(f.parent)
-        if told: df['model'] = df.model.replace({'distilled': 'distilled_dest'})
+        df['told_destination'] = told_destination(f.parent)
         frames.append(df)
     df = pd.concat(frames, ignore_index=True)
     missing = [k for k in RECORD_KEYS if k not in df.columns]
     if missing: raise ValueError(f"metric records lack {missing}")
     df[METRICS] = df[METRICS].astype(float)             # None (undefined, the record's note says why) -> NaN
     for k in GROUP: df[k] = df.get(k, 'all')
-    key = [*GROUP, 'model', 'seed']
+    return merge_teachers(df, [*GROUP, 'model', 'seed'])
+
+def merge_teachers(df: pd.DataFrame, # rows of several runs, with a boolean `told_destination` column
+                   key: list,        # the columns that identify a row across runs (seed and model included)
+                  ) -> pd.DataFrame:
+    """One table over runs of either teacher: a destination-aware run's 'distilled' is 'distilled_dest', and its other
+    rows that repeat an unconditional run's (same `key`) are kept once."""
+    df = df.assign(model=df.model.mask(df.told_destination & (df.model == 'distilled'), 'distilled_dest'))
     repeat = df.told_destination & df.set_index(key).index.isin(df[~df.told_destination].set_index(key).index)
     return df[~repeat].reset_index(drop=True)
 
@@ -152,19 +158,20 @@ MODEL_ORDER = ['vanilla', 'distilled', 'distilled_dest', 'shortest_length', 'sho
 def results_table(df: pd.DataFrame, # metric records, one row per seed and model (`load_records`)
                   metrics=METRICS,  # metric columns shown
                   digits: int = 3,  # decimals of the means and sds
+                  by=(*GROUP, 'model'), # the columns that define a row
                  ) -> pd.DataFrame:
     "Models as rows, metrics as 'mean ± sd' columns (sd over seeds), seeds and trips per seed; a block per city/fraction/protocol/mode."
-    s = summarise(df, metrics)
+    s = summarise(df, metrics, by)
     fmt = lambda v: '—' if pd.isna(v) else f"{v:.{digits}f}"          # '—': undefined, see the note
     cell = lambda m: s[(m, 'mean')].map(fmt) + np.where(s[(m, 'n_seeds')] > 1, ' ± ' + s[(m, 'sd')].map(fmt), '')
     out = pd.DataFrame({m: cell(m) for m in metrics}, index=s.index)
     groups = df.groupby(list(s.index.names), sort=False)
     out['seeds'] = groups.seed.nunique().reindex(s.index)
-    out['n'] = groups.n.mean().round().astype(int).reindex(s.index)   # trips per seed
+    if 'n' in df: out['n'] = groups.n.mean().round().astype(int).reindex(s.index)   # trips per seed
     if 'note' in df and df.note.notna().any():                         # skipped, small or undefined: say why
         out['note'] = groups.note.agg(lambda x: '; '.join(sorted(set(x.dropna())))).reindex(s.index)
     order = {m: i for i, m in enumerate(MODEL_ORDER)}
-    return out.reset_index().sort_values([*GROUP, 'model'], key=lambda c: c.map(order) if c.name == 'model' else c,
+    return out.reset_index().sort_values(list(by), key=lambda c: c.map(order) if c.name == 'model' else c,
                                          kind='stable').reset_index(drop=True)
 
 def drop_constant_columns(df: pd.DataFrame,
@@ -371,8 +378,7 @@ def destination_sensitivities(run_dir,       # a run folder (its students' best.
     run_dir = Path(run_dir)
     checkpoints, record = sorted(run_dir.glob('seed*/*/best.pt')), run_dir/'destination.jsonl'
     if not checkpoints: return pd.read_json(record, lines=True) if record.exists() else pd.DataFrame()   # neither: none
-    cfg = json.loads((run_dir/'config.json').read_text())['effective']
-    city = experiment_city(ExperimentConfig(city=cfg['city'], max_trips=cfg.get('max_trips')))
+    city = experiment_city(ExperimentConfig.from_parameters(json.loads((run_dir/'config.json').read_text())['effective']))
     rows = []
     for checkpoint in checkpoints:
         seed, name = int(checkpoint.parent.parent.name[4:]), checkpoint.parent.name

@@ -383,14 +383,13 @@ def student_twin(config: ExperimentConfig, city: City,
                  inputs: dict,   # the stage inputs the student needs (the distilled one: its teacher's checkpoint hash)
                 ) -> Path | None:
     "The seed folder of another run in `out_dir` with a finished student of the same `student_key` and inputs; else None."
-    key, known = student_key(config, city, seed, name), {f.name for f in fields(ExperimentConfig)}
+    key = student_key(config, city, seed, name)
     for marker in sorted(Path(config.out_dir).glob(f"*/seed{seed}/stage-{name}.json")):
         other = marker.parent.parent
         if other == run_dir or not (other/'config.json').exists(): continue
         saved = read_json(marker, "Delete it to train that run's student again.")
         identity = read_json(other/'config.json', f"Delete {other} (a run without its identity) or restore the file.")
-        twin = ExperimentConfig(**{k: v for k, v in identity['effective'].items() if k in known},
-                                device=config.device, out_dir=config.out_dir)
+        twin = replace(ExperimentConfig.from_parameters(identity['effective']), device=config.device, out_dir=config.out_dir)
         if (saved['done'] and saved['inputs'] == json.loads(json.dumps(inputs)) and (marker.parent/name/'best.pt').exists()
                 and identity['device'] == resolve_device(config.device).type and identity['data_hash'] == city.data_hash
                 and student_key(twin, city, seed, name) == key):
@@ -698,8 +697,7 @@ def load_student(run_dir,                  # a run directory of `run_experiment`
     checkpoint = run_dir/f"seed{seed}"/name/'best.pt'
     if not checkpoint.exists(): raise FileNotFoundError(f"{checkpoint}: no trained {name} student of seed {seed} in {run_dir}")
     saved = read_json(run_dir/'config.json', f"Delete {run_dir} (a run without its identity) or restore the file.")
-    known = {f.name for f in fields(ExperimentConfig)}
-    config = ExperimentConfig(**{k: v for k, v in saved['effective'].items() if k in known})
+    config = ExperimentConfig.from_parameters(saved['effective'])
     student_config = StudentConfig.preset(config.student_preset)
     model = HOSER(prepare_student_inputs(city or experiment_city(config), student_config), student_config)
     model.load_state_dict(load_checkpoint(checkpoint)['model'])
