@@ -4,12 +4,14 @@ each cell prints; then, back here, put those outputs into the notebook.
 
     python .ci/device_run.py run nbs/bench_gpu.ipynb OUT.json [name=value ...]   # there; values are Python literals
     python .ci/device_run.py run nbs/bench_gpu.ipynb OUT.json --until=c005        # only the cells up to c005
+    python .ci/device_run.py run nbs/02_teacher.ipynb OUT.json --skip=slow         # a lesson as nbdev_test --flags cuda runs it
     python .ci/device_run.py merge nbs/bench_gpu.ipynb OUT.json                   # here; then run nbdev_clean
 
 Cells run in order in one namespace, from the notebook's folder; `name=value` pairs are set right after the cell tagged
 `parameters` (as papermill would) and printed as that cell's output. OUT.json is rewritten after every cell, so a run
-stopped by a time limit keeps what it printed so far; the first failing cell stops the run and keeps its traceback."""
-import ast, io, json, os, sys, time, traceback
+stopped by a time limit keeps what it printed so far; the first failing cell stops the run and keeps its traceback.
+`--skip=FLAG` leaves out the cells carrying the nbdev flag `#| FLAG` (and `#| eval: false` cells always)."""
+import __future__, ast, io, json, os, sys, time, traceback
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -35,17 +37,27 @@ def save(path: Path, record: dict):
     tmp.write_text(json.dumps(record, indent=1)); os.replace(tmp, path)
 
 
-def run(notebook: Path, out_json: Path, overrides: dict, until: str | None = None):
-    "Execute the code cells of `notebook` (up to the cell with id `until`), recording their outputs by cell id in `out_json`."
-    cells = [c for c in json.loads(notebook.read_text())['cells'] if c['cell_type'] == 'code']
+def flags(source: str) -> set:
+    "The nbdev directives at the top of a cell, e.g. {'slow', 'export', 'eval: false'}."
+    return {line[3:].strip() for line in source.splitlines() if line.startswith('#| ')}
+
+
+def run(notebook: Path, out_json: Path, overrides: dict, until: str | None = None, skip: str | None = None):
+    """Execute the code cells of `notebook` (up to the cell with id `until`, without those flagged `skip`), recording
+    their outputs by cell id in `out_json`."""
+    cells = [c for c in json.loads(notebook.read_text())['cells'] if c['cell_type'] == 'code'
+             and not flags(''.join(c['source'])) & {skip, 'eval: false'}]
     record, namespace, t0 = dict(notebook=str(notebook), parameters=overrides, outputs={}, seconds={}), {}, time.time()
+    future = 0                               # `from __future__ import annotations` in a cell holds for the later ones, as in Jupyter
     os.chdir(notebook.parent)
     for cell in cells:
         source, is_parameters = ''.join(cell['source']), 'parameters' in cell.get('metadata', {}).get('tags', [])
         out, err, started = Tee(sys.stdout), Tee(sys.stderr), time.time()
         with redirect_stdout(out), redirect_stderr(err):
             try:
-                exec(compile(source, f"<cell {cell['id']}>", 'exec'), namespace)
+                code = compile(source, f"<cell {cell['id']}>", 'exec', flags=future, dont_inherit=True)
+                future |= code.co_flags & __future__.annotations.compiler_flag
+                exec(code, namespace)
                 if is_parameters:
                     namespace.update(overrides)
                     print('parameters set for this run:', ', '.join(f'{k} = {v!r}' for k, v in overrides.items()) or 'none')
@@ -77,6 +89,6 @@ if __name__ == '__main__':
     verb, notebook, out_json = sys.argv[1], Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve()
     if verb == 'merge': merge(notebook, out_json)
     else:
-        until = next((a.split('=', 1)[1] for a in sys.argv[4:] if a.startswith('--until=')), None)
+        option = lambda name: next((a.split('=', 1)[1] for a in sys.argv[4:] if a.startswith(f'--{name}=')), None)
         run(notebook, out_json, {k: ast.literal_eval(v) for k, v in (a.split('=', 1) for a in sys.argv[4:]
-                                                                     if not a.startswith('--'))}, until)
+                                                                     if not a.startswith('--'))}, option('until'), option('skip'))

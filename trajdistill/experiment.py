@@ -61,11 +61,12 @@ class ExperimentConfig:
     search: str = 'best_first'        # the students' generation: 'best_first' | 'beam' | 'sample' (`generate_student`)
     beam_width: int = 4               # beam of the students' generation
     search_budget: int = 5000         # best-first: most roads expanded per request, then it is not reached
+    search_expand: int = 1            # best-first: nodes per request per model call; 1 is the exact search (GPU: try 8)
     max_steps: int | None = None      # generation step limit; None is twice the longest training trajectory
     n_od: int = 5000                  # OD requests per protocol (HOSER's evaluation size); a smaller pool is used whole
     max_trips: int | None = None      # cap on trajectories per split (quick/tiny runs); None keeps all
     device: str = 'auto'              # 'auto' | 'cpu' | 'cuda' | 'cuda:N' (every stage)
-    precision: str = 'auto'           # 'auto' | 'fp32' | 'bf16' | 'fp16' (CUDA only; every stage)
+    precision: str = 'auto'           # 'auto' | 'fp32' | 'bf16' | 'fp16' (CUDA only); 'auto' on CUDA: teacher bf16, students fp32
     out_dir: str = 'runs'             # folder of the run directories, teachers and caches
     tiny: bool = False                # CI smoke run: tiny models, 1 epoch, few ODs
 
@@ -118,6 +119,7 @@ RULES = {   # field -> (test, what it accepts); every field of ExperimentConfig 
     'search': (_one_of(*gen_mod.SEARCHES), "'beam', 'best_first' or 'sample'"),
     'beam_width': (_int(1), "an integer >= 1"),
     'search_budget': (_int(1), "an integer >= 1"),
+    'search_expand': (_int(1), "an integer >= 1"),
     'max_steps': (_optional(_int(1)), "None or an integer >= 1"),
     'n_od': (_int(1), "an integer >= 1"),
     'max_trips': (_optional(_int(10)), "None or an integer >= 10"),
@@ -271,7 +273,7 @@ def _hash(obj) -> str:
     "12 hex digits of a JSON-able object."
     return hashlib.blake2b(json.dumps(obj, sort_keys=True).encode(), digest_size=6).hexdigest()
 
-ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, student_passes=1,   # name -> what
+ADDED_SETTINGS = dict(student_patience=None, search='beam', search_budget=5000, search_expand=1, student_passes=1,   # name -> what
                       teacher_destination=False, student_weight_decay=0.1, **TRAIN_SETTINGS_ADDED)                          # runs did before it
 
 def key_settings(settings: dict) -> dict:
@@ -592,7 +594,7 @@ def evaluate_seed(config: ExperimentConfig, city: City,
     max_steps = config.max_steps or int(2 * city.splits['train'].lengths.max())
     generators = {name: (checkpoint, lambda req, m=model: gen_mod.generate_student(
                       m, city, req.origins, req.destinations, req.departures, search=config.search,
-                      beam_width=config.beam_width, budget=config.search_budget, max_steps=max_steps,
+                      beam_width=config.beam_width, budget=config.search_budget, expand=config.search_expand, max_steps=max_steps,
                       precision=config.precision, seed=seed))
                   for name, (model, checkpoint) in students.items()}
     fitted_on = '' if config.student_train_fraction == 1 else f"-train{config.student_train_fraction:g}"

@@ -590,23 +590,24 @@ def generate_student(model,                   # a trained student (`trajdistill.
                      net=None,                # `model.encode_network()` if already computed; None: computed here
                      search: str = 'beam',    # 'beam', 'best_first' (see "Best-first search" below) or 'sample'
                      budget: int = 5000,      # best-first: most roads expanded per request; then it is not reached
+                     expand: int = 1,         # best-first: nodes each request expands per model call (1: strict order)
                      seed: int = 0,           # sample: the draws' seed
                     ) -> Generated:
     "Batched beam or best-first search, or sampling, of the student from each origin to its destination; times from the time head."
     if search not in SEARCHES: raise ValueError(f"search must be one of {', '.join(map(repr, SEARCHES))}, got {search!r}")
-    if beam_width < 1 or max_steps < 1 or budget < 1:
-        raise ValueError(f"beam_width, max_steps and budget must be >= 1, got {beam_width}, {max_steps}, {budget}")
+    if min(beam_width, max_steps, budget, expand) < 1:
+        raise ValueError(f"beam_width, max_steps, budget and expand must be >= 1, got {beam_width}, {max_steps}, {budget}, {expand}")
     origins, destinations, departures = request_arrays(city, origins, destinations, departures)
     was_training = model.training; model.eval()
     dev = next(model.parameters()).device
-    _, amp_dtype, _ = amp_settings(dev, precision)
+    _, amp_dtype, _ = amp_settings(dev, precision, model)
     try:
         with autocast(dev, amp_dtype):
             net = model.encode_network() if net is None else net
             tables = candidate_table(city, dev)
             if search == 'best_first':
                 res = _best_first(model, net, tables, origins, destinations, departures, budget, max_steps, batch_size,
-                                  amp_dtype or next(model.parameters()).dtype)
+                                  amp_dtype or next(model.parameters()).dtype, expand)
             else:
                 o, d, t0 = (torch.as_tensor(a, device=dev) for a in (origins, destinations, departures))
                 draws = sample_draws(len(o), max_steps, seed).to(dev) if search == 'sample' else None
@@ -641,22 +642,35 @@ class Frontier:
 
     def next(self, budget: int,  # most expansions
              max_len: int,       # most roads on a path: a path this long is not expanded
+             waiting: bool = False, # nodes taken this round await their children: an empty heap or a spent budget ends the round, not the search
             ) -> int | None:
-        "The next node to expand (the best entry whose road is not yet expanded); None once `answer` is set."
+        "The next node to expand (the best entry whose road is not yet expanded); None once `answer` is set, or when waiting and none is ready."
         while self.heap:
-            neg, _, parent, road, time = heapq.heappop(self.heap)
+            entry = heapq.heappop(self.heap)
+            neg, _, parent, road, time = entry
             if road == self.dest:
                 roads, times = self.path(parent) if parent >= 0 else (np.zeros(0, np.int64),) * 2
                 self.answer = (np.append(roads, road), np.append(times, time)); return None
-            if len(self.road) == budget: break
+            if len(self.road) == budget:
+                if waiting: heapq.heappush(self.heap, entry)   # it may be the destination's turn next round
+                break
             depth = self.depth[parent] + 1 if parent >= 0 else 1
             if road in self.expanded or depth == max_len: continue
             self.expanded.add(road)
-            for nodes, value in zip((self.parent, self.road, self.time, self.score, self.depth), (parent, road, time, -neg, depth)):
+            for nodes, value in zip((self.parent, self.road, self.time, self.score, self.depth, self.slot),
+                                    (parent, road, time, -neg, depth, -1)):   # slot: set when it is expanded
                 nodes.append(value)
             return len(self.road) - 1
-        self.answer = self.path(len(self.road) - 1)       # not reached: the path last expanded
+        if not waiting: self.answer = self.path(len(self.road) - 1)       # not reached: the path last expanded
         return None
+
+    def take(self, k: int,       # most nodes
+             budget: int, max_len: int, # as for `next`
+            ) -> list:
+        "Up to `k` nodes to expand in one model call, best first (fewer when the heap runs dry); [] once `answer` is set."
+        nodes = []
+        while len(nodes) < k and (node := self.next(budget, max_len, waiting=bool(nodes))) is not None: nodes.append(node)
+        return [] if self.answer is not None else nodes
 
     def push(self, node: int,         # the node expanded
              cand: np.ndarray,        # (K,) its candidate roads
@@ -741,14 +755,14 @@ def best_first_expand(model,                # the student
                       states: NodeStates,   # the decoding states of the nodes expanded so far
                       rows: list,           # (Frontier, node) pairs to expand
                      ):
-    "Expand one node of each frontier in one model call: its step decoded on its ancestors' stored keys, its children pushed."
+    "Expand the given nodes in one model call: each step decoded on its ancestors' stored keys, its children pushed."
     dev = tables[0].device
     parents = np.array([f.slot[f.parent[node]] if f.parent[node] >= 0 else -1 for f, node in rows], np.int64)
     road = torch.tensor([f.road[node] for f, node in rows], device=dev)
     time = torch.tensor([f.time[node] for f, node in rows], device=dev)
     state, known = states.gather(states.chains(parents), torch.tensor([f.departure for f, _ in rows], device=dev))
     hidden = model.extend(net, state, road, time, known=known)
-    for (f, _), slot in zip(rows, states.add(parents, state).tolist()): f.slot.append(slot)
+    for (f, node), slot in zip(rows, states.add(parents, state).tolist()): f.slot[node] = slot
     cand, dest = tables[0][road], torch.tensor([f.dest for f, _ in rows], device=dev)
     logp, tpred = candidate_log_probs(model, net, hidden, dest, cand, tables[1][road])
     cand, logp, secs = cand.cpu().numpy(), logp.cpu().numpy(), model.seconds(tpred).round().long().cpu().numpy()
@@ -768,9 +782,9 @@ def length_chunks(rows: list,          # (Frontier, node) pairs to expand
 BEST_FIRST_NODES = 1_000_000   # most expanded nodes kept at once (about 2 KB each at the small preset, 4 KB published)
 
 def _best_first(model, net, tables: tuple, origins, destinations, departures, budget: int, max_steps: int,
-                batch_size: int, dtype) -> list:
+                batch_size: int, dtype, expand: int = 1) -> list:
     """Best-first search of every request (host int64 arrays), up to `batch_size` searches advanced per round (fewer
-    when `budget` nodes each would not fit in `BEST_FIRST_NODES`); per request (roads, times)."""
+    when `budget` nodes each would not fit in `BEST_FIRST_NODES`), `expand` nodes each; per request (roads, times)."""
     states = NodeStates(model, tables[0].device, dtype)
     width = max(1, min(batch_size, BEST_FIRST_NODES // budget))
     out, pending, active = [None] * len(origins), iter(range(len(origins))), []
@@ -779,13 +793,13 @@ def _best_first(model, net, tables: tuple, origins, destinations, departures, bu
         active += [(i, Frontier(int(origins[i]), int(destinations[i]), int(departures[i])))
                    for i in itertools.islice(pending, width - len(active))]
         if not active: bar.close(); return out
-        rows = [(f, f.next(budget, max_steps + 1)) for _, f in active]
+        live = sum(len(f.slot) for _, f in active)
+        if states.n - live > max(live, 65536): states.keep([f for _, f in active])   # every slot is set between rounds
+        rows = [(f, node) for _, f in active for node in f.take(expand, budget, max_steps + 1)]
         for i, f in active:
             if f.answer is not None: out[i] = f.answer; bar.update()
         active = [(i, f) for i, f in active if f.answer is None]
-        live = sum(len(f.slot) for _, f in active)
-        if states.n - live > max(live, 65536): states.keep([f for _, f in active])
-        for chunk in length_chunks([(f, node) for f, node in rows if node is not None]):
+        for chunk in length_chunks(rows):
             best_first_expand(model, net, tables, states, chunk)
 
 

@@ -78,10 +78,12 @@ def training_device(device: str = 'auto', # as in `resolve_device`
 
 def amp_settings(device: torch.device,     # where the model runs
                  precision: str = 'auto', # 'auto' | 'fp32' | 'bf16' | 'fp16'
+                 model=None,              # the model: 'auto' keeps fp32 for one whose class sets `autocast_pays = False`
                 ) -> tuple[str, torch.dtype | None, bool]:
     "(resolved precision, autocast dtype or None, whether a GradScaler is needed) for a device."
     if precision == 'auto':
-        precision = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if device.type == 'cuda' else 'fp32'
+        pays = device.type == 'cuda' and getattr(model, 'autocast_pays', True)
+        precision = ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if pays else 'fp32'
     if precision not in ('fp32', 'bf16', 'fp16'): raise ValueError(f"precision must be auto, fp32, bf16 or fp16, not {precision!r}")
     if precision == 'fp16' and device.type != 'cuda': raise ValueError("fp16 needs CUDA; use 'bf16' or 'fp32' on CPU")
     return precision, dict(fp32=None, bf16=torch.bfloat16, fp16=torch.float16)[precision], precision == 'fp16'
@@ -257,7 +259,7 @@ class _LoopState:
         self.monitor, self.maximize, self.extra_state = monitor, maximize, extra_state or {}
         self.device, self.rank, self.world = training_device(config.device)
         if self.rank == 0 and self.run_dir is not None: self.run_dir.mkdir(parents=True, exist_ok=True)
-        self.precision, self.amp_dtype, use_scaler = amp_settings(self.device, config.precision)
+        self.precision, self.amp_dtype, use_scaler = amp_settings(self.device, config.precision, model)
         self.model = model.to(self.device)
         self.scaler = torch.amp.GradScaler('cuda') if use_scaler else None
         self.train_model = self.model

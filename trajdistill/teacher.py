@@ -398,16 +398,19 @@ class TokenBatches:
     "Right-padded token sequences (`tokenise`) served as batches on a device, each cut to its longest sequence."
     def __init__(self, tokens: np.ndarray,  # (n, W) token sequences from `tokenise`
                  lengths: np.ndarray,       # (n,) their lengths, from `tokenise`
-                 device=None):              # where the batches go; None: the CPU
+                 device=None,               # where the batches go; None: the CPU
+                 multiple: int | None = None): # batch length rounded up to a multiple of this; None: 16 on CUDA, else 1
         self.tokens, self.lengths, self.device = tokens, np.asarray(lengths), torch.device(device or 'cpu')
+        self.multiple = multiple or (16 if self.device.type == 'cuda' else 1)   # few shapes: bf16 kernels are chosen once each
 
     def __len__(self): return len(self.lengths)
 
     def batch(self, idx, # indices of the sequences
              ) -> torch.Tensor:
-        "Tokens (B, T) of sequences `idx`, T = the longest of them."
+        "Tokens (B, T) of sequences `idx`, T = the longest of them rounded up to `multiple` (PAD after the end; at most W)."
         idx = np.asarray(idx)
-        return torch.as_tensor(self.tokens[idx, :int(self.lengths[idx].max())], device=self.device)
+        T = -(-int(self.lengths[idx].max()) // self.multiple) * self.multiple
+        return torch.as_tensor(self.tokens[idx, :T], device=self.device)   # at most the width of `tokens`
 
     def in_order(self, batch_size: int): # sequences per batch
         "Consecutive batches of the sequences in their order (evaluation)."
