@@ -642,18 +642,19 @@ class Frontier:
 
     def next(self, budget: int,  # most expansions
              max_len: int,       # most roads on a path: a path this long is not expanded
-             waiting: bool = False, # nodes taken this round await their children: an empty heap or a spent budget ends the round, not the search
+             waiting: bool = False, # nodes taken this round await their children: the round ends (None) at an empty heap,
+                                    # a spent budget or the destination, which is answered only once nothing is pending
             ) -> int | None:
         "The next node to expand (the best entry whose road is not yet expanded); None once `answer` is set, or when waiting and none is ready."
         while self.heap:
             entry = heapq.heappop(self.heap)
             neg, _, parent, road, time = entry
+            if waiting and (road == self.dest or len(self.road) == budget):
+                heapq.heappush(self.heap, entry); return None     # next round, once the pending children compete
             if road == self.dest:
                 roads, times = self.path(parent) if parent >= 0 else (np.zeros(0, np.int64),) * 2
                 self.answer = (np.append(roads, road), np.append(times, time)); return None
-            if len(self.road) == budget:
-                if waiting: heapq.heappush(self.heap, entry)   # it may be the destination's turn next round
-                break
+            if len(self.road) == budget: break
             depth = self.depth[parent] + 1 if parent >= 0 else 1
             if road in self.expanded or depth == max_len: continue
             self.expanded.add(road)
