@@ -204,7 +204,8 @@ def plot_metric_bars(df: pd.DataFrame, # metric records, one row per seed and mo
     order = [m for m in MODEL_ORDER if m in set(d.model)]
     fig, axes = plt.subplots(1, len(metrics), figsize=(2.6 * len(metrics), 3.4))
     for ax, m in zip(np.atleast_1d(axes), metrics):
-        sns.barplot(d, x='model', y=m, order=order, errorbar=('ci', 95), ax=ax, hue='model', palette='tab10', legend=False)
+        sns.barplot(d, x='model', y=m, order=order, errorbar=('ci', 95), seed=0, ax=ax, hue='model', palette='tab10',
+                    legend=False)   # seeded bootstrap: the same figure from the same records
         ax.set_xlabel(''); ax.set_title(m + (' ↑' if m in HIGHER_IS_BETTER else ' ↓'), fontsize=10)
         ax.tick_params(axis='x', rotation=60, labelsize=8); ax.set_ylabel('')
     cities = ', '.join(sorted(map(str, d.city.unique())))
