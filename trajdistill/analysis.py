@@ -102,11 +102,12 @@ def paired_comparison(df: pd.DataFrame,     # metric records, one row per seed a
             if (m, a) not in wide or (m, b) not in wide: continue
             d = (wide[(m, b)] - wide[(m, a)]).dropna(); n = len(d)
             sd = d.std(ddof=1) if n > 1 else np.nan
-            t_p = stats.ttest_rel(wide[(m, b)].loc[d.index], wide[(m, a)].loc[d.index]).pvalue if n > 1 and sd > 0 else np.nan
+            pa, pb = wide[(m, a)].loc[d.index], wide[(m, b)].loc[d.index]          # the paired seeds only
+            t_p = stats.ttest_rel(pb, pa).pvalue if n > 1 and sd > 0 else np.nan
             half = sd * stats.t.ppf(0.975, n - 1) / np.sqrt(n) if n > 1 else np.nan
             sign = 1 if m in HIGHER_IS_BETTER else -1
             better = '=' if not (n > 1 and t_p < 0.05) else (b if sign * d.mean() > 0 else a)
-            rows.append(dict(zip(GROUP, key), metric=m, n_pairs=n, mean_a=wide[(m, a)].mean(), mean_b=wide[(m, b)].mean(),
+            rows.append(dict(zip(GROUP, key), metric=m, n_pairs=n, mean_a=pa.mean(), mean_b=pb.mean(),
                              mean_diff=d.mean(), ci95=half, p_value=t_p, cohens_dz=d.mean() / sd if n > 1 and sd > 0 else np.nan,
                              better_at_5pct=better))
     out = pd.DataFrame(rows)
